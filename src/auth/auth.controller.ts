@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Public } from '../common/public.decorator';
+import { AuthService } from './auth.service';
+import { LoginDto, LogoutDto, RefreshDto, RegisterDto } from './dto/auth-requests.dto';
+import { ConfirmationRequiredDto, MeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
+import { Client, CurrentPrincipal, type ClientContext, type Principal } from './principal';
+
+@ApiTags('auth')
+@ApiExtraModels(TokenResponseDto, ConfirmationRequiredDto)
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with Strapi credentials and start a BFF session' })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors('validation_failed', 'invalid_credentials', 'account_blocked', 'email_not_confirmed', 'rate_limited', 'upstream_unavailable', 'upstream_timeout')
+  login(@Body() dto: LoginDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
+    return this.auth.login(dto, client);
+  }
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create a Strapi account and start a session (or 202 when Strapi requires email confirmation)' })
+  @ApiResponse({ status: 201, type: TokenResponseDto, description: 'Registered and signed in' })
+  @ApiResponse({ status: 202, type: ConfirmationRequiredDto, description: 'Registered; the user must confirm their email first' })
+  @ApiErrors('validation_failed', 'account_exists', 'registration_disabled', 'rate_limited', 'upstream_unavailable', 'upstream_timeout')
+  async register(
+    @Body() dto: RegisterDto,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | ConfirmationRequiredDto> {
+    const result = await this.auth.register(dto, client);
+    reply.status('confirmationRequired' in result ? 202 : 201);
+    return result;
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the refresh token rotates on every use' })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'service_unavailable')
+  refresh(@Body() dto: RefreshDto): Promise<TokenResponseDto> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the session, identified by the Bearer access token or by a refresh token in the body' })
+  @ApiBody({ type: LogoutDto, required: false })
+  @ApiHeader({ name: 'Authorization', required: false, description: 'Bearer access token (alternative to the body)' })
+  @ApiResponse({ status: 204, description: 'The session is revoked' })
+  @ApiErrors('validation_failed', 'unauthorized', 'invalid_access_token', 'invalid_refresh_token')
+  async logout(@Headers('authorization') authorization: string | undefined, @Body() dto: LogoutDto | undefined): Promise<void> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    await this.auth.logout(bearer, dto?.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user and the current session' })
+  @ApiOkResponse({ type: MeResponseDto })
+  @ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked')
+  me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
+    return this.auth.me(principal);
+  }
+}
+

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ description: 'Username or email, as Strapi accepts it', example: 'alice@example.com', maxLength: 255 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  identifier!: string;
+
+  @ApiProperty({ example: 'Passw0rd!', maxLength: 256, format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password!: string;
+
+  @ApiPropertyOptional({ description: 'A label the user will recognise in their session list', example: 'Alice’s laptop', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  deviceName?: string;
+}
+
+export class RegisterDto {
+  @ApiProperty({ example: 'newuser', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  username!: string;
+
+  @ApiProperty({ example: 'newuser@example.com', maxLength: 255 })
+  @IsEmail()
+  @MaxLength(255)
+  email!: string;
+
+  @ApiProperty({ example: 'Passw0rd!', maxLength: 256, format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password!: string;
+
+  @ApiPropertyOptional({ example: 'Phone', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  deviceName?: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token from the last token response', example: 'bffrt_…' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(512)
+  refreshToken!: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'Alternative to the Bearer access token: any refresh token of the session' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(512)
+  refreshToken?: string;
+}

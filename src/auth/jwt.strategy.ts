@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
+import { SessionService } from '../sessions/session.service';
+import { AppError } from '../common/app-error';
+import type { Principal } from './principal';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Verifies the BFF's own access tokens (ES256, kid-selected key, iss, aud, exp with 1 s leeway)
+ * and then insists that the session behind the token is still active.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    tokens: AccessTokenService,
+    private readonly sessions: SessionService,
+  ) {
+    const { algorithms, issuer, audience, clockTolerance } = tokens.verifyOptions;
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      algorithms,
+      issuer,
+      audience,
+      jsonWebTokenOptions: { clockTolerance },
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: Error | null, key?: string | Buffer) => void) => {
+        try {
+          // jsonwebtoken takes a KeyObject; passport-jwt's typings only know strings and Buffers.
+          done(null, tokens.keyFor(rawToken) as unknown as Buffer);
+        } catch (error) {
+          done(error as Error);
+        }
+      },
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Principal> {
+    const userId = Number(claims.sub);
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !Number.isSafeInteger(userId)) {
+      throw new AppError('invalid_access_token', 'The access token is invalid');
+    }
+    const session = await this.sessions.requireActive(claims.sid, userId);
+    return { userId, sessionId: session.id, role: claims.role, session };
+  }
+}

@@ -1,0 +1,19 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ERROR_STATUS, type ErrorCode } from './app-error';
+import { ErrorEnvelopeDto, ValidationErrorEnvelopeDto } from './error-envelope.dto';
+
+/** Documents the error envelope for each listed code, grouped by HTTP status. */
+export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  return applyDecorators(
+    ...[...byStatus].map(([status, statusCodes]) =>
+      ApiResponse({
+        status,
+        description: `Error envelope with code ${statusCodes.map((c) => `\`${c}\``).join(', ')}`,
+        type: statusCodes.includes('validation_failed') ? ValidationErrorEnvelopeDto : ErrorEnvelopeDto,
+      }),
+    ),
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Every error the BFF answers with carries a stable, machine-readable code.
+ * Clients branch on `code`; `message` is for humans and may change.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthorized: 401,
+  invalid_access_token: 401,
+  invalid_credentials: 401,
+  invalid_refresh_token: 401,
+  refresh_token_reused: 401,
+  session_expired: 401,
+  session_revoked: 401,
+  account_blocked: 403,
+  email_not_confirmed: 403,
+  registration_disabled: 403,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  account_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  upstream_error: 502,
+  upstream_unavailable: 503,
+  service_unavailable: 503,
+  not_ready: 503,
+  upstream_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export interface ErrorEnvelope {
+  statusCode: number;
+  code: string;
+  message: string;
+  requestId: string;
+  details?: unknown;
+}

@@ -1,0 +1,101 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger, type LoggerOptions } from 'pino';
+
+/**
+ * Secrets never reach the logs. Structured fields are redacted by path, and any free text is
+ * scrubbed of the shapes our secrets take (Bearer values, JWTs, BFF refresh tokens).
+ */
+export const REDACTED_PATHS = [
+  'password',
+  'currentPassword',
+  'passwordConfirmation',
+  'refreshToken',
+  'accessToken',
+  'jwt',
+  'token',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  '*.password',
+  '*.currentPassword',
+  '*.passwordConfirmation',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.jwt',
+  '*.token',
+  '*.authorization',
+  '*.cookie',
+  '*["set-cookie"]',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+];
+
+const SECRET_SHAPES: RegExp[] = [
+  /Bearer\s+[^\s"',]+/gi,
+  /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/g,
+  /bffrt_[A-Za-z0-9_-]+/g,
+];
+
+export function scrubSecrets(text: string): string {
+  return SECRET_SHAPES.reduce((acc, shape) => acc.replace(shape, '[Redacted]'), text);
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: LoggerOptions = {
+    level,
+    base: { service: 'strapi-auth-bff' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    messageKey: 'msg',
+    redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+    formatters: { level: (label) => ({ level: label }) },
+    hooks: {
+      logMethod(args, method) {
+        const scrubbed = args.map((arg: unknown) => (typeof arg === 'string' ? scrubSecrets(arg) : arg));
+        method.apply(this, scrubbed as Parameters<typeof method>);
+      },
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
+
+/** Lets Nest's Logger write through pino, keeping `Logger.warn({ ...fields }, 'message')` structured. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    const rest = [...params];
+    // Nest appends the logger's context as the last argument.
+    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const text = rest.find((param): param is string => typeof param === 'string');
+    if (message instanceof Error) {
+      this.logger[level]({ context, err: message }, text ?? message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ context, ...(message as Record<string, unknown>) }, text ?? '');
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+}

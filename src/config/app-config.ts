@@ -1,0 +1,52 @@
+import type { KeyObject } from 'node:crypto';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+/** The one typed view of the environment. Built once at boot by `loadConfig`; nothing else reads process.env. */
+export interface AppConfig {
+  env: NodeEnv;
+  port: number;
+  host: string;
+  trustProxy: boolean | string | number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  dataDir: string;
+  swaggerEnabled: boolean;
+  database: {
+    /** Undefined means: run the embedded Postgres under `dataDir`. */
+    url: string | undefined;
+    migrationsRun: boolean;
+    embeddedPort: number;
+    poolSize: number;
+  };
+  strapi: {
+    url: string;
+    timeoutMs: number;
+  };
+  tokens: {
+    accessTtlMs: number;
+    refreshTtlMs: number;
+    refreshIdleTtlMs: number;
+    reuseGraceMs: number;
+    issuer: string;
+    audience: string;
+  };
+  sessionCacheTtlMs: number;
+  adminRoles: string[];
+  keys: {
+    sessionEncryptionKey: Buffer;
+    signing: SigningKey;
+    /** Public keys of retired signing keys, still published and accepted during a rotation overlap. */
+    previousVerificationKeys: SigningKey['publicKey'][];
+    /** Set when dev keys were generated or loaded from the data folder, so boot can warn about it. */
+    devKeysFile: string | undefined;
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseDuration } from '../common/duration';
+import type { AppConfig, NodeEnv, SigningKey } from './app-config';
+import {
+  decodeEncryptionKey,
+  devKeysPath,
+  loadOrCreateDevKeys,
+  looksLikePlaceholder,
+  parsePublicKeys,
+  parseSigningKey,
+  readDevKeys,
+} from './keys';
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Collects every problem before failing, so one boot attempt shows all of them. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name)?.trim() ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.trim().toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  duration(name: string, fallback: string, minMs = 1000, maxMs = Number.MAX_SAFE_INTEGER): number {
+    const value = this.raw(name) ?? fallback;
+    const ms = parseDuration(value);
+    if (ms === undefined) {
+      this.problems.push(`${name} must be a duration such as 900, 10s, 15m, 12h or 30d (got "${value}")`);
+      return parseDuration(fallback) ?? 0;
+    }
+    if (ms < minMs || ms > maxMs) {
+      this.problems.push(`${name} must be between ${minMs} ms and ${maxMs} ms (got "${value}")`);
+    }
+    return ms;
+  }
+
+  url(name: string, fallback: string | undefined, protocols: string[]): string | undefined {
+    const value = this.raw(name)?.trim() ?? fallback;
+    if (value === undefined) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return value.replace(/\/+$/, '');
+    } catch {
+      this.problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${redactUrl(value)}")`);
+      return fallback;
+    }
+  }
+
+  /** A value given inline or through NAME_FILE, as Docker and Kubernetes secrets are mounted. */
+  secret(name: string): string | undefined {
+    const inline = this.raw(name);
+    const file = this.raw(`${name}_FILE`);
+    if (inline !== undefined && file !== undefined) {
+      this.problems.push(`set only one of ${name} and ${name}_FILE`);
+      return undefined;
+    }
+    if (file === undefined) return inline;
+    try {
+      return readFileSync(file.trim(), 'utf8');
+    } catch {
+      this.problems.push(`${name}_FILE points to "${file}", which can't be read`);
+      return undefined;
+    }
+  }
+}
+
+function redactUrl(value: string): string {
+  return value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+function parseTrustProxy(value: string | undefined, problems: string[]): boolean | string | number {
+  if (value === undefined) return false;
+  const trimmed = value.trim();
+  if (trimmed === 'true') return true;
+  if (trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^[0-9a-fA-F.:/,\s]+$|^(loopback|linklocal|uniquelocal)(\s*,\s*[0-9a-zA-Z.:/]+)*$/.test(trimmed)) return trimmed;
+  problems.push(`TRUST_PROXY must be false, true, a hop count, or a comma-separated list of addresses/CIDRs (got "${value}")`);
+  return false;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const read = new EnvReader(env);
+  const problems = read.problems;
+
+  const nodeEnvRaw = read.string('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as NodeEnv;
+  const production = nodeEnv === 'production';
+
+  const dataDirRaw = read.string('DATA_DIR', 'data');
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+
+  const accessTtlMs = read.duration('ACCESS_TOKEN_TTL', '15m', 10_000, 86_400_000);
+  const refreshTtlMs = read.duration('REFRESH_TOKEN_TTL', '30d');
+  const refreshIdleTtlMs = read.duration('REFRESH_TOKEN_IDLE_TTL', '7d');
+  const reuseGraceMs = read.duration('REFRESH_REUSE_GRACE', '10s', 0, 300_000);
+  if (refreshIdleTtlMs > refreshTtlMs) {
+    problems.push('REFRESH_TOKEN_IDLE_TTL must not be longer than REFRESH_TOKEN_TTL');
+  }
+
+  const adminRoles = read
+    .string('ADMIN_ROLES', 'bff-admin')
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role.length > 0);
+
+  const keys = resolveKeys(read, production, dataDir);
+
+  const config: Omit<AppConfig, 'keys'> = {
+    env: nodeEnv,
+    port: read.int('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '127.0.0.1'),
+    trustProxy: parseTrustProxy(read.raw('TRUST_PROXY'), problems),
+    bodyLimitBytes: read.int('BODY_LIMIT', 65_536, 1024, 10_485_760),
+    logLevel: read.string('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    dataDir,
+    swaggerEnabled: read.bool('SWAGGER_ENABLED', true),
+    database: {
+      url: read.url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
+      migrationsRun: read.bool('MIGRATIONS_RUN', true),
+      embeddedPort: read.int('EMBEDDED_POSTGRES_PORT', 5433, 1, 65535),
+      poolSize: read.int('DATABASE_POOL_SIZE', 10, 1, 200),
+    },
+    strapi: {
+      url: read.url('STRAPI_URL', 'http://127.0.0.1:1337', ['http:', 'https:']) ?? 'http://127.0.0.1:1337',
+      timeoutMs: read.duration('STRAPI_TIMEOUT', '10s', 100, 300_000),
+    },
+    tokens: {
+      accessTtlMs,
+      refreshTtlMs,
+      refreshIdleTtlMs,
+      reuseGraceMs,
+      issuer: read.string('JWT_ISSUER', 'strapi-auth-bff'),
+      audience: read.string('JWT_AUDIENCE', 'strapi-auth-bff'),
+    },
+    // The cache may hide a revocation for at most this long, so it is capped at the 1 s promise.
+    sessionCacheTtlMs: read.duration('SESSION_CACHE_TTL', '500ms', 0, 1000),
+    adminRoles,
+  };
+
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}")`);
+  }
+  if (problems.length > 0 || !keys) throw new ConfigError(problems);
+  return { ...config, keys };
+}
+
+function resolveKeys(read: EnvReader, production: boolean, dataDir: string): AppConfig['keys'] | undefined {
+  const problems = read.problems;
+  const encryptionRaw = read.secret('SESSION_ENCRYPTION_KEY');
+  const signingRaw = read.secret('JWT_PRIVATE_KEY');
+  const previousRaw = read.secret('JWT_PREVIOUS_PUBLIC_KEYS');
+
+  let devKeysFile: string | undefined;
+  let encryptionValue = encryptionRaw;
+  let signingValue = signingRaw;
+  if (production) {
+    if (encryptionRaw === undefined) problems.push('SESSION_ENCRYPTION_KEY is required when NODE_ENV=production');
+    if (signingRaw === undefined) problems.push('JWT_PRIVATE_KEY (or JWT_PRIVATE_KEY_FILE) is required when NODE_ENV=production');
+  } else if (encryptionRaw === undefined || signingRaw === undefined) {
+    const dev = loadOrCreateDevKeys(dataDir);
+    devKeysFile = devKeysPath(dataDir);
+    encryptionValue ??= dev.sessionEncryptionKey;
+    signingValue ??= dev.jwtPrivateKey;
+  }
+
+  let sessionEncryptionKey: Buffer = Buffer.alloc(32);
+  if (encryptionValue !== undefined) {
+    const decoded = decodeEncryptionKey(encryptionValue);
+    if (!decoded) {
+      problems.push('SESSION_ENCRYPTION_KEY must be 32 random bytes, as 64 hex characters or base64 (try: openssl rand -base64 32)');
+    } else if (looksLikePlaceholder(encryptionValue, decoded)) {
+      problems.push('SESSION_ENCRYPTION_KEY is a placeholder value; generate one with: openssl rand -base64 32');
+    } else {
+      sessionEncryptionKey = decoded;
+    }
+  }
+
+  let signing: SigningKey | undefined;
+  if (signingValue !== undefined) {
+    try {
+      signing = parseSigningKey(signingValue);
+    } catch (error) {
+      problems.push(`JWT_PRIVATE_KEY ${(error as Error).message.startsWith('must') ? (error as Error).message : 'must be a PEM-encoded EC P-256 private key (ES256)'}`);
+    }
+  }
+
+  if (production) {
+    // A key copied from a dev keys file is known to whoever had that machine.
+    const dev = readDevKeys(dataDir);
+    if (dev && encryptionRaw !== undefined && dev.sessionEncryptionKey === encryptionRaw.trim()) {
+      problems.push('SESSION_ENCRYPTION_KEY is the generated development key; production needs its own');
+    }
+    if (dev && signing && parseSigningKey(dev.jwtPrivateKey).kid === signing.kid) {
+      problems.push('JWT_PRIVATE_KEY is the generated development key; production needs its own');
+    }
+  }
+
+  let previousVerificationKeys: SigningKey['publicKey'][] = [];
+  if (previousRaw !== undefined) {
+    try {
+      previousVerificationKeys = parsePublicKeys(previousRaw);
+    } catch (error) {
+      problems.push(`JWT_PREVIOUS_PUBLIC_KEYS ${(error as Error).message}`);
+    }
+  }
+
+  if (!signing) return undefined;
+  return { sessionEncryptionKey, signing, previousVerificationKeys, devKeysFile };
+}

@@ -1,0 +1,65 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type RevocationActor = 'self' | 'system' | `admin:${string}`;
+
+@Entity({ name: 'bff_sessions' })
+@Index('idx_bff_sessions_user_created', ['userId', 'createdAt'])
+export class SessionEntity {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_sessions' })
+  id!: string;
+
+  @Column('integer', { name: 'user_id' })
+  userId!: number;
+
+  @Column('varchar', { name: 'user_document_id', length: 64, nullable: true })
+  userDocumentId!: string | null;
+
+  @Column('varchar', { length: 255 })
+  username!: string;
+
+  @Column('varchar', { length: 255 })
+  email!: string;
+
+  @Column('varchar', { length: 100, nullable: true })
+  role!: string | null;
+
+  /** Strapi's JWT, sealed with AES-256-GCM under SESSION_ENCRYPTION_KEY; bound to this row's id. */
+  @Column('text', { name: 'strapi_jwt_enc' })
+  strapiJwtEncrypted!: string;
+
+  @Column('timestamptz', { name: 'strapi_jwt_expires_at', nullable: true })
+  strapiJwtExpiresAt!: Date | null;
+
+  @Column('varchar', { name: 'device_name', length: 100, nullable: true })
+  deviceName!: string | null;
+
+  @Column('varchar', { length: 64, nullable: true })
+  ip!: string | null;
+
+  @Column('varchar', { name: 'user_agent', length: 512, nullable: true })
+  userAgent!: string | null;
+
+  /** Monotonic counter of the refresh-token chain; the current token has this generation. */
+  @Column('integer', { name: 'refresh_generation', default: 0 })
+  refreshGeneration!: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  /** Last refresh. Idle expiry counts from here; access-token use does not count as activity. */
+  @Column('timestamptz', { name: 'last_used_at' })
+  lastUsedAt!: Date;
+
+  /** Absolute end of the session: never later than the Strapi JWT it holds. */
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt!: Date;
+
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column('varchar', { name: 'revoked_reason', length: 64, nullable: true })
+  revokedReason!: string | null;
+
+  @Column('varchar', { name: 'revoked_by', length: 64, nullable: true })
+  revokedBy!: RevocationActor | null;
+}

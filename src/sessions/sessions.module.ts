@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TokensModule } from '../tokens/tokens.module';
+import { SessionCache } from './session-cache';
+import { SessionService } from './session.service';
+import { SessionsRepository } from './sessions.repository';
+
+@Module({
+  imports: [TokensModule],
+  providers: [SessionsRepository, SessionCache, SessionService],
+  exports: [SessionService],
+})
+export class SessionsModule {}

@@ -1,0 +1,157 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Agent, errors as undiciErrors, request } from 'undici';
+import { AppError, type ErrorCode } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { StrapiAuthResult, StrapiErrorBody, StrapiRegisterResult, StrapiUser } from './strapi.types';
+
+type Method = 'GET' | 'POST';
+
+interface StrapiResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Strapi's human messages for the users-permissions errors we translate, mapped to our codes. */
+const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ErrorCode, string]> = [
+  [/^Invalid identifier or password$/i, 'invalid_credentials', 'Invalid identifier or password'],
+  [/blocked/i, 'account_blocked', 'This account has been blocked'],
+  [/email is not confirmed/i, 'email_not_confirmed', 'This account’s email address is not confirmed yet'],
+  [/already taken/i, 'account_exists', 'An account with this email or username already exists'],
+  [/Register action is currently disabled/i, 'registration_disabled', 'Registration is disabled'],
+];
+
+/**
+ * The only place that knows Strapi's URLs and error shapes. Everything Strapi says is
+ * translated here into this project's errors; callers never see Strapi's envelope.
+ */
+@Injectable()
+export class StrapiClient implements OnModuleDestroy {
+  private readonly logger = new Logger(StrapiClient.name);
+  private readonly agent: Agent;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.baseUrl = config.strapi.url;
+    this.timeoutMs = config.strapi.timeoutMs;
+    this.agent = new Agent({
+      keepAliveTimeout: 10_000,
+      connectTimeout: this.timeoutMs,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.agent.close();
+  }
+
+  async login(identifier: string, password: string): Promise<StrapiAuthResult> {
+    const response = await this.send('POST', '/api/auth/local', { body: { identifier, password } });
+    return this.expectAuthResult(response);
+  }
+
+  async register(username: string, email: string, password: string): Promise<StrapiRegisterResult> {
+    const response = await this.send('POST', '/api/auth/local/register', { body: { username, email, password } });
+    if (response.status >= 400) throw this.translateError(response);
+    const body = response.body as Partial<StrapiAuthResult>;
+    if (!isUser(body.user)) throw this.unexpected('register');
+    if (typeof body.jwt !== 'string') return { kind: 'confirmation_required', user: body.user };
+    return { kind: 'signed_in', auth: this.expectAuthResult(response) };
+  }
+
+  /** The user behind a Strapi JWT, with its role. Strapi only includes the role when that role may `role.find`. */
+  async me(jwt: string): Promise<StrapiUser> {
+    const response = await this.send('GET', '/api/users/me?populate=role', { jwt });
+    if (response.status === 401) {
+      throw new AppError('session_expired', 'Strapi no longer accepts this session’s credentials');
+    }
+    if (response.status === 403) {
+      this.logger.error('Strapi refused /api/users/me: grant the role the plugin::users-permissions.user.me permission');
+      throw new AppError('upstream_error', 'Strapi refused to describe the signed-in user');
+    }
+    if (response.status >= 400) throw this.translateError(response);
+    if (!isUser(response.body)) throw this.unexpected('users/me');
+    return response.body;
+  }
+
+  /** True when Strapi answers its health route. Never throws. */
+  async isHealthy(): Promise<boolean> {
+    try {
+      const response = await this.send('GET', '/_health', {});
+      return response.status < 300;
+    } catch {
+      return false;
+    }
+  }
+
+  private expectAuthResult(response: StrapiResponse): StrapiAuthResult {
+    if (response.status >= 400) throw this.translateError(response);
+    const body = response.body as Partial<StrapiAuthResult>;
+    if (typeof body.jwt !== 'string' || !isUser(body.user)) throw this.unexpected('auth');
+    return { jwt: body.jwt, user: body.user, refreshToken: typeof body.refreshToken === 'string' ? body.refreshToken : undefined };
+  }
+
+  private async send(method: Method, path: string, options: { body?: unknown; jwt?: string }): Promise<StrapiResponse> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.jwt) headers.authorization = `Bearer ${options.jwt}`;
+    try {
+      const response = await request(this.baseUrl + path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, body: parseJson(text) };
+    } catch (error) {
+      throw this.translateTransportError(error, path);
+    }
+  }
+
+  private translateTransportError(error: unknown, path: string): AppError {
+    const timedOut =
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError ||
+      (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+    this.logger.warn(`Strapi ${path} failed: ${error instanceof Error ? `${error.name} ${(error as NodeJS.ErrnoException).code ?? ''}` : 'unknown error'}`);
+    return timedOut
+      ? new AppError('upstream_timeout', 'Strapi did not answer in time')
+      : new AppError('upstream_unavailable', 'Strapi is unavailable; try again shortly');
+  }
+
+  private translateError(response: StrapiResponse): AppError {
+    const message = (response.body as StrapiErrorBody | undefined)?.error?.message ?? '';
+    for (const [pattern, code, ourMessage] of KNOWN_MESSAGES) {
+      if (pattern.test(message)) return new AppError(code, ourMessage);
+    }
+    if (response.status === 429) return new AppError('rate_limited', 'Too many attempts; try again later');
+    if (response.status === 400 && message) return new AppError('validation_failed', message);
+    if (response.status >= 500) return new AppError('upstream_error', 'Strapi failed to handle the request');
+    this.logger.warn(`Strapi answered ${response.status} with an unrecognised error`);
+    return new AppError('upstream_error', 'Strapi rejected the request');
+  }
+
+  private unexpected(what: string): AppError {
+    this.logger.error(`Strapi returned an unexpected ${what} response shape`);
+    return new AppError('upstream_error', 'Strapi returned an unexpected response');
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isUser(value: unknown): value is StrapiUser {
+  if (typeof value !== 'object' || value === null) return false;
+  const user = value as Record<string, unknown>;
+  return typeof user.id === 'number' && typeof user.username === 'string' && typeof user.email === 'string';
+}

@@ -1,0 +1,26 @@
+'use strict';
+
+const JWT_MODES = ['legacy-support', 'refresh'];
+
+module.exports = ({ env }) => {
+  const jwtManagement = env('FIXTURE_JWT_MANAGEMENT', 'legacy-support');
+  if (!JWT_MODES.includes(jwtManagement)) {
+    throw new Error(`FIXTURE_JWT_MANAGEMENT must be one of ${JWT_MODES.join(', ')}, got "${jwtManagement}"`);
+  }
+
+  return {
+    'users-permissions': {
+      config: {
+        jwtSecret: env('JWT_SECRET', 'fixture-users-permissions-jwt-secret'),
+        jwtManagement,
+        jwt: {
+          expiresIn: env('FIXTURE_JWT_EXPIRES_IN', '30d'),
+        },
+        // Every test request comes from 127.0.0.1; the in-memory limiter would trip within a suite.
+        ratelimit: {
+          enabled: false,
+        },
+      },
+    },
+  };
+};

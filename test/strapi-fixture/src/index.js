@@ -1,0 +1,112 @@
+'use strict';
+
+const path = require('path');
+const fs = require('fs');
+const mailbox = require('./mailbox');
+
+// seed.json is the single source of the seeded data; the tests and the demo read it too.
+const seed = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'seed.json'), 'utf8'));
+
+const ARTICLE_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'].map(
+  (action) => `api::article.article.${action}`,
+);
+
+// role.find is what lets `GET /users/me?populate=role` return the role; findOne is not enough.
+const SIGNED_IN_ACTIONS = [
+  'plugin::users-permissions.user.me',
+  'plugin::users-permissions.role.find',
+  'plugin::users-permissions.role.findOne',
+  ...ARTICLE_ACTIONS,
+];
+
+const PERMISSIONS_BY_ROLE_TYPE = {
+  public: ['api::article.article.find', 'api::article.article.findOne'],
+  authenticated: SIGNED_IN_ACTIONS,
+  [seed.roles.bffAdmin.type]: SIGNED_IN_ACTIONS,
+};
+
+async function ensureRole(strapi, { name, type, description }) {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  const existing = await roles.findOne({ where: { type } });
+  if (existing) return existing;
+  return roles.create({ data: { name, type, description } });
+}
+
+async function ensurePermissions(strapi, role, actions) {
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const action of actions) {
+    const existing = await permissions.findOne({ where: { action, role: role.id } });
+    if (!existing) {
+      await permissions.create({ data: { action, role: role.id } });
+    }
+  }
+}
+
+async function ensureUsers(strapi, rolesByType) {
+  const users = strapi.db.query('plugin::users-permissions.user');
+  const userService = strapi.plugin('users-permissions').service('user');
+  for (const user of Object.values(seed.users)) {
+    const existing = await users.findOne({ where: { email: user.email } });
+    if (existing) continue;
+    // The service hashes the password the way /auth/local expects.
+    await userService.add({
+      username: user.username,
+      email: user.email,
+      password: user.password,
+      provider: 'local',
+      confirmed: user.confirmed,
+      blocked: user.blocked,
+      role: rolesByType[user.role].id,
+    });
+  }
+}
+
+async function ensureArticles(strapi) {
+  const articles = strapi.documents('api::article.article');
+  if ((await articles.count({})) > 0) return;
+  for (const article of seed.articles) {
+    await articles.create({ data: article });
+  }
+}
+
+async function applyAdvancedSettings(strapi) {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = (await store.get({ key: 'advanced' })) || {};
+  // Set both ways so a persistent demo database follows the current environment.
+  await store.set({
+    key: 'advanced',
+    value: { ...advanced, email_confirmation: process.env.FIXTURE_EMAIL_CONFIRMATION === 'true' },
+  });
+}
+
+function captureOutgoingMail(strapi) {
+  // Both send() and sendTemplatedEmail() of the email service go through the provider, and the
+  // email plugin's bootstrap (which runs before this one) has just created it. Replacing it means
+  // nothing reaches a real mail server; tests read the mails from GET /api/test-mailbox.
+  strapi.plugin('email').provider = {
+    async send(options) {
+      mailbox.record(options);
+    },
+  };
+}
+
+module.exports = {
+  register() {},
+
+  async bootstrap({ strapi }) {
+    captureOutgoingMail(strapi);
+    await applyAdvancedSettings(strapi);
+
+    const rolesByType = {
+      public: await ensureRole(strapi, { name: 'Public', type: 'public' }),
+      authenticated: await ensureRole(strapi, { name: 'Authenticated', type: 'authenticated' }),
+      [seed.roles.bffAdmin.type]: await ensureRole(strapi, seed.roles.bffAdmin),
+    };
+    for (const [type, actions] of Object.entries(PERMISSIONS_BY_ROLE_TYPE)) {
+      await ensurePermissions(strapi, rolesByType[type], actions);
+    }
+
+    await ensureUsers(strapi, rolesByType);
+    await ensureArticles(strapi);
+  },
+};
