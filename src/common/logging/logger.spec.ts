@@ -1,0 +1,41 @@
+import { createLogger, PinoNestLogger, scrubSecrets } from './logger';
+
+function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
+  const lines: string[] = [];
+  return { lines, logger: createLogger('info', { write: (line: string) => void lines.push(line) }) };
+}
+
+describe('logger redaction', () => {
+  it('redacts secret fields wherever they sit in a structured log', () => {
+    const { lines, logger } = capture();
+    logger.info(
+      {
+        password: 'hunter2-password',
+        refreshToken: 'bffrt_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+        body: { password: 'nested-password', jwt: 'nested-jwt-value' },
+        req: { headers: { authorization: 'Bearer abc.def.ghi', cookie: 'sid=cookie-value' } },
+      },
+      'event',
+    );
+    const output = lines.join('');
+    for (const secret of ['hunter2-password', 'bffrt_aaaa', 'nested-password', 'nested-jwt-value', 'abc.def.ghi', 'cookie-value']) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).toContain('[Redacted]');
+  });
+
+  it('scrubs bearer values, JWTs and refresh tokens out of free text', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6MSwiaWF0IjoxfQ.c2lnbmF0dXJlLXZhbHVl';
+    expect(scrubSecrets(`failed with Bearer abc123 and ${jwt} and bffrt_${'x'.repeat(43)}`)).toBe(
+      'failed with [Redacted] and [Redacted] and [Redacted]',
+    );
+  });
+
+  it('keeps Nest log calls structured and scrubbed', () => {
+    const { lines, logger } = capture();
+    new PinoNestLogger(logger).warn({ event: 'x', token: 'opaque' }, 'saw Bearer sekret', 'SomeContext');
+    const entry = JSON.parse(lines[0]) as Record<string, unknown>;
+    expect(entry).toMatchObject({ event: 'x', token: '[Redacted]', context: 'SomeContext', level: 'warn' });
+    expect(lines[0]).not.toContain('sekret');
+  });
+});

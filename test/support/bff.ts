@@ -1,0 +1,95 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.factory';
+import { createLogger } from '../../src/common/logging/logger';
+import { loadConfig } from '../../src/config/load-config';
+import { testDatabaseUrl } from './database';
+
+/** One key set per test file, shared by every BFF instance the file starts, as a real deployment would. */
+export const testKeys = {
+  SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+};
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: T;
+}
+
+export interface RequestOptions {
+  json?: unknown;
+  /** Sent as-is, with the given content type (or application/json). */
+  raw?: string | Buffer;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface RunningBff {
+  url: string;
+  app: NestFastifyApplication;
+  /** Every log line this instance wrote, raw. */
+  logs: string[];
+  request<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+export function strapiFixtureUrl(): string {
+  const url = process.env.STRAPI_FIXTURE_URL;
+  if (!url) throw new Error('STRAPI_FIXTURE_URL is not set; run the suite through jest so global setup starts Strapi');
+  return url;
+}
+
+/** Starts a real BFF on a free port against the suite's Postgres database and (by default) the Strapi fixture. */
+export async function startBff(env: Record<string, string> = {}): Promise<RunningBff> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    STRAPI_URL: strapiFixtureUrl(),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bff-data-')),
+    LOG_LEVEL: 'info',
+    ...testKeys,
+    ...env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
+  const app = await createApp({ config, databaseUrl: config.database.url ?? '', logger });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('BFF did not bind a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url,
+    app,
+    logs,
+    request: (method, path, options = {}) => request(url, method, path, options),
+    close: () => app.close(),
+  };
+}
+
+export async function request<T>(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | Buffer | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  } else if (options.raw !== undefined) {
+    body = options.raw;
+    headers['content-type'] ??= 'application/json';
+  }
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(baseUrl + path, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body: parsed as T };
+}
