@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
-import { AccessTokenGuard } from './access-token.guard';
+import { createAccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -12,6 +12,14 @@ import { JwtStrategy } from './jwt.strategy';
 @Module({
   imports: [PassportModule, TokensModule, SessionsModule, StrapiModule],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    {
+      provide: APP_GUARD,
+      inject: [JwtStrategy, Reflector],
+      useFactory: (strategy: JwtStrategy, reflector: Reflector) => createAccessTokenGuard(strategy.instanceName, reflector),
+    },
+  ],
 })
 export class AuthModule {}

@@ -85,7 +85,8 @@ export class AuthService {
       tokenType: 'Bearer',
       expiresIn: access.expiresIn,
       refreshToken,
-      refreshExpiresIn: Math.max(0, Math.floor((refreshExpiresAt.getTime() - Date.now()) / 1000)),
+      // Counted from the moment the session was last used, i.e. when this response was issued.
+      refreshExpiresIn: Math.max(0, Math.floor((refreshExpiresAt.getTime() - session.lastUsedAt.getTime()) / 1000)),
       session: { id: session.id, expiresAt: session.expiresAt.toISOString() },
       user: toUserDto(session),
     };

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { randomUUID } from 'node:crypto';
+import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppError } from '../common/app-error';
 import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
 import { SessionService } from '../sessions/session.service';
-import { AppError } from '../common/app-error';
 import type { Principal } from './principal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,9 +13,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Verifies the BFF's own access tokens (ES256, kid-selected key, iss, aud, exp with 1 s leeway)
  * and then insists that the session behind the token is still active.
+ *
+ * Passport keeps strategies in a process-wide registry, so each app registers its strategy under
+ * its own name: two BFF apps in one process (as the tests run them) never use each other's.
  */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(Strategy) implements OnModuleDestroy {
+  readonly instanceName = `bff-access-token:${randomUUID()}`;
+
   constructor(
     tokens: AccessTokenService,
     private readonly sessions: SessionService,
@@ -34,6 +41,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         }
       },
     });
+    passport.use(this.instanceName, this);
+  }
+
+  onModuleDestroy(): void {
+    passport.unuse(this.instanceName);
   }
 
   async validate(claims: AccessTokenClaims): Promise<Principal> {
