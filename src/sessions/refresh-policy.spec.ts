@@ -45,6 +45,10 @@ describe('decideRefresh', () => {
     expect(decideRefresh(session({ revokedAt: at(0) }), token(), at(1), policy)).toEqual({ kind: 'reject', code: 'session_revoked' });
   });
 
+  it('reports a session the server already ended for age as expired, not revoked', () => {
+    expect(decideRefresh(session({ revokedAt: at(0), revokedReason: 'expired' }), token(), at(1), policy)).toEqual({ kind: 'reject', code: 'session_expired' });
+  });
+
   it('expires a session that sat idle for the idle lifetime', () => {
     expect(decideRefresh(session(), token(), at(60_000), policy)).toEqual({ kind: 'reject', code: 'session_expired', revoke: 'expired' });
     expect(decideRefresh(session(), token(), at(59_999), policy)).toEqual({ kind: 'rotate' });

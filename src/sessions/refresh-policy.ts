@@ -7,6 +7,7 @@ export interface SessionState {
   lastUsedAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
+  revokedReason?: string | null;
 }
 
 export interface PresentedToken {
@@ -24,9 +25,14 @@ export type RefreshDecision =
   | { kind: 'rotate' }
   /** A concurrent refresh of the token that was just rotated: answer with the same successor. */
   | { kind: 'replay_successor' }
-  | { kind: 'reject'; code: 'session_revoked' }
+  | { kind: 'reject'; code: 'session_revoked' | 'session_expired' }
   | { kind: 'reject'; code: 'session_expired'; revoke: 'expired' }
   | { kind: 'reject'; code: 'refresh_token_reused'; revoke: 'reuse_detected' };
+
+/** A session the server ended for age reads as expired to the client; any other ending as revoked. */
+export function endedCode(session: Pick<SessionState, 'revokedReason'>): 'session_revoked' | 'session_expired' {
+  return session.revokedReason === 'expired' ? 'session_expired' : 'session_revoked';
+}
 
 export function sessionEndsAt(session: Pick<SessionState, 'lastUsedAt' | 'expiresAt'>, idleTtlMs: number): Date {
   const idleEnd = session.lastUsedAt.getTime() + idleTtlMs;
@@ -34,7 +40,7 @@ export function sessionEndsAt(session: Pick<SessionState, 'lastUsedAt' | 'expire
 }
 
 export function decideRefresh(session: SessionState, token: PresentedToken, now: Date, policy: LifetimePolicy): RefreshDecision {
-  if (session.revokedAt) return { kind: 'reject', code: 'session_revoked' };
+  if (session.revokedAt) return { kind: 'reject', code: endedCode(session) };
   if (now.getTime() >= sessionEndsAt(session, policy.idleTtlMs).getTime()) {
     return { kind: 'reject', code: 'session_expired', revoke: 'expired' };
   }

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from '../tokens/refresh-token';
 import { SecretBox } from '../tokens/secret-box';
 import type { StrapiUser } from '../strapi/strapi.types';
-import { decideRefresh, sessionEndsAt } from './refresh-policy';
+import { decideRefresh, endedCode, sessionEndsAt } from './refresh-policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionCache } from './session-cache';
 import { SessionEntity, type RevocationActor } from './session.entity';
@@ -132,7 +132,10 @@ export class SessionService {
   async requireActive(sessionId: string, userId: number, now = new Date()): Promise<SessionEntity> {
     const session = await this.cache.get(sessionId);
     if (!session || session.userId !== userId) throw new AppError('session_revoked', 'This session no longer exists');
-    if (session.revokedAt) throw new AppError('session_revoked', REJECTION_MESSAGES.session_revoked);
+    if (session.revokedAt) {
+      const code = endedCode(session);
+      throw new AppError(code, REJECTION_MESSAGES[code]);
+    }
     if (now.getTime() >= this.refreshExpiresAt(session).getTime()) {
       throw new AppError('session_expired', REJECTION_MESSAGES.session_expired);
     }
