@@ -116,8 +116,10 @@ export class StrapiClient implements OnModuleDestroy {
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError ||
       error instanceof undiciErrors.ConnectTimeoutError ||
-      (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
-    this.logger.warn(`Strapi ${path} failed: ${error instanceof Error ? `${error.name} ${(error as NodeJS.ErrnoException).code ?? ''}` : 'unknown error'}`);
+      // AbortSignal.timeout() rejects with a DOMException, which is not an Error instance on Node 20.
+      ['TimeoutError', 'AbortError'].includes(String((error as { name?: unknown } | undefined)?.name));
+    const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+    this.logger.warn(`Strapi ${path} failed: ${String(name ?? 'unknown error')} ${String(code ?? '')}`.trim());
     return timedOut
       ? new AppError('upstream_timeout', 'Strapi did not answer in time')
       : new AppError('upstream_unavailable', 'Strapi is unavailable; try again shortly');

@@ -1,9 +1,14 @@
 'use strict';
 
-// Preloaded with `node --require` by test/support/strapi.ts. If the test process dies without
-// running its exit handlers (SIGKILL, a crashed jest worker), Strapi notices its parent is gone
-// and exits, so no orphan keeps a port and 250 MB busy.
+// Preloaded with `node --require` by test/support/strapi.ts. If the test process goes away
+// without stopping us (a test forgot stop(), jest exited or was killed: process 'exit'
+// listeners registered inside jest's sandbox never run), Strapi notices within a second,
+// deletes its temp dir and exits, so no orphan keeps a port and 250 MB busy.
+const fs = require('fs');
+const path = require('path');
+
 const parentPid = Number(process.env.FIXTURE_PARENT_PID);
+const tempDir = process.env.FIXTURE_TEMP_DIR;
 
 function parentIsGone() {
   // Once the parent dies we are re-parented (to init or a subreaper), so ppid changes.
@@ -16,8 +21,18 @@ function parentIsGone() {
   }
 }
 
+function removeTempDir() {
+  // Only ever a dir made by startStrapi(); never anything a stray variable points at.
+  if (tempDir && path.basename(tempDir).startsWith('strapi-fixture-')) {
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
 if (Number.isInteger(parentPid) && parentPid > 0) {
   setInterval(() => {
-    if (parentIsGone()) process.exit(0);
+    if (parentIsGone()) {
+      removeTempDir();
+      process.exit(0);
+    }
   }, 1000).unref();
 }

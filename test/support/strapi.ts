@@ -14,7 +14,11 @@
  * `restart()` does both. `stop()` is final: it kills and deletes the temp dir.
  *
  * Mails Strapi sends (reset codes, confirmation links) are captured, never delivered:
- * `readMailbox(strapi.url)` and `clearMailbox(strapi.url)` read and empty them.
+ * `readMailbox(strapi.url)` and `clearMailbox(strapi.url)` read and empty them. The mailbox
+ * is in Strapi's memory, so kill()/restart() empties it.
+ *
+ * A fixture that is never stopped does not keep jest alive, and exits by itself (with its
+ * temp dir) within a second of the test process going away.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -151,10 +155,11 @@ function loadSeed(): Seed {
   };
 
   const articles = raw.articles.map((article: unknown, i): SeedArticle => {
-    if (!isRecord(article)) throw new Error(`seed.json: articles[${i}] is not an object`);
+    const where = `articles[${String(i)}]`;
+    if (!isRecord(article)) throw new Error(`seed.json: ${where} is not an object`);
     return Object.freeze({
-      title: field(article, 'title', isString, `articles[${i}]`),
-      body: field(article, 'body', isString, `articles[${i}]`),
+      title: field(article, 'title', isString, where),
+      body: field(article, 'body', isString, where),
     });
   });
 
@@ -192,7 +197,9 @@ function ensureFixtureInstalled(): void {
 // Processes
 // ---------------------------------------------------------------------------------------------
 
-// Every Strapi this process started, so nothing outlives the test run.
+// Every Strapi this process started, so nothing outlives the run. Inside jest this hook does
+// not fire (the sandbox gets its own copy of `process`), so the real guard against orphans is
+// test/strapi-fixture/parent-watchdog.js; the hook covers plain Node scripts such as the demo.
 const running = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 let exitHookInstalled = false;
@@ -214,7 +221,10 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('could not pick a free port'))));
+      server.close(() => {
+        if (port > 0) resolve(port);
+        else reject(new Error('could not pick a free port'));
+      });
     });
   });
 }
@@ -226,7 +236,9 @@ function healthStatus(url: string): Promise<number | undefined> {
       resolve(res.statusCode);
     });
     req.once('timeout', () => req.destroy());
-    req.once('error', () => resolve(undefined));
+    req.once('error', () => {
+      resolve(undefined);
+    });
     req.end();
   });
 }
@@ -282,7 +294,9 @@ function strapiEnv(port: number, databaseFile: string, options: StrapiFixtureOpt
     FIXTURE_JWT_MANAGEMENT: options.jwtManagement ?? 'legacy-support',
     FIXTURE_JWT_EXPIRES_IN: options.jwtExpiresIn ?? '30d',
     FIXTURE_EMAIL_CONFIRMATION: options.emailConfirmation === true ? 'true' : 'false',
+    // Read by test/strapi-fixture/parent-watchdog.js.
     FIXTURE_PARENT_PID: String(process.pid),
+    FIXTURE_TEMP_DIR: path.dirname(databaseFile),
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',
@@ -294,7 +308,7 @@ export async function startStrapi(options: StrapiFixtureOptions = {}): Promise<S
   installExitHook();
 
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${String(port)}`;
   const dir = mkdtempSync(path.join(tmpdir(), 'strapi-fixture-'));
   tempDirs.add(dir);
   const logFile = path.join(dir, 'strapi.log');
@@ -315,6 +329,8 @@ export async function startStrapi(options: StrapiFixtureOptions = {}): Promise<S
       closeSync(log);
     }
     const current = child;
+    // A fixture a test forgot to stop must not keep jest alive; the exit hook kills it instead.
+    current.unref();
     running.add(current);
     current.once('exit', () => running.delete(current));
 
@@ -331,7 +347,7 @@ export async function startStrapi(options: StrapiFixtureOptions = {}): Promise<S
     }
     await terminate(current);
     throw new Error(
-      `Strapi did not answer GET /_health within ${BOOT_TIMEOUT_MS / 1000} s. Last lines of ${logFile}:\n${logTail(logFile)}`,
+      `Strapi did not answer GET /_health within ${String(BOOT_TIMEOUT_MS / 1000)} s. Last lines of ${logFile}:\n${logTail(logFile)}`,
     );
   }
 
@@ -381,7 +397,9 @@ function mailboxRequest(url: string, method: 'GET' | 'DELETE'): Promise<{ status
     const req = request(`${url}/api/test-mailbox`, { method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      });
       res.on('error', reject);
     });
     req.once('error', reject);
@@ -394,12 +412,12 @@ export async function readMailbox(url: string): Promise<SentMail[]> {
   const { status, body } = await mailboxRequest(url, 'GET');
   const parsed: unknown = JSON.parse(body);
   if (status !== 200 || !isRecord(parsed) || !Array.isArray(parsed.data)) {
-    throw new Error(`GET /api/test-mailbox answered ${status}: ${body}`);
+    throw new Error(`GET /api/test-mailbox answered ${String(status)}: ${body}`);
   }
   return parsed.data.filter(isSentMail);
 }
 
 export async function clearMailbox(url: string): Promise<void> {
   const { status, body } = await mailboxRequest(url, 'DELETE');
-  if (status !== 204) throw new Error(`DELETE /api/test-mailbox answered ${status}: ${body}`);
+  if (status !== 204) throw new Error(`DELETE /api/test-mailbox answered ${String(status)}: ${body}`);
 }

@@ -1,0 +1,103 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { startBff, type RunningBff } from '../support/bff';
+import { testDatabaseUrl } from '../support/database';
+import { expectEnvelope, login, refresh, sleep } from '../support/flows';
+import { seedUsers, startStrapi, type StrapiFixture } from '../support/strapi';
+import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
+
+describe('faults answer 503/504 and leave sessions intact', () => {
+  describe('Strapi is down', () => {
+    let strapi: StrapiFixture;
+    let bff: RunningBff;
+
+    beforeAll(async () => {
+      strapi = await startStrapi();
+      bff = await startBff({ STRAPI_URL: strapi.url, STRAPI_TIMEOUT: '2s' });
+    });
+    afterAll(async () => {
+      await bff.close();
+      await strapi.stop();
+    });
+
+    it('answers 503 upstream_unavailable while Strapi is down, keeps sessions working, and recovers', async () => {
+      const tokens = await login(bff, seedUsers.alice);
+      await strapi.kill();
+
+      expectEnvelope(
+        await bff.request('POST', '/auth/login', { json: { identifier: 'alice', password: seedUsers.alice.password } }),
+        503,
+        'upstream_unavailable',
+      );
+      const ready = await bff.request('GET', '/health/ready');
+      expectEnvelope(ready, 503, 'not_ready');
+      expect((ready.body as { details: unknown }).details).toEqual({ checks: { database: 'up', strapi: 'down' } });
+
+      // Refresh and session checks need only the BFF's own database.
+      const rotated = await refresh(bff, tokens.refreshToken);
+      expect(rotated.status).toBe(200);
+      expect((await bff.request('GET', '/auth/me', { token: rotated.body.accessToken })).status).toBe(200);
+
+      await strapi.start();
+      expect((await bff.request('GET', '/health/ready')).status).toBe(200);
+      await login(bff, seedUsers.alice);
+    });
+  });
+
+  describe('Strapi does not answer in time', () => {
+    let silent: Server;
+    const held = new Set<Socket>();
+    let bff: RunningBff;
+
+    beforeAll(async () => {
+      // Accepts connections and never replies.
+      silent = createServer((socket) => void held.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const address = silent.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      bff = await startBff({ STRAPI_URL: `http://127.0.0.1:${address.port}`, STRAPI_TIMEOUT: '300ms' });
+    });
+    afterAll(async () => {
+      await bff.close();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+
+    it('answers 504 upstream_timeout', async () => {
+      expectEnvelope(await bff.request('POST', '/auth/login', { json: { identifier: 'alice', password: 'x' } }), 504, 'upstream_timeout');
+    });
+  });
+
+  describe('the database blips', () => {
+    let relay: TcpRelay;
+    let bff: RunningBff;
+
+    beforeAll(async () => {
+      const direct = new URL(testDatabaseUrl());
+      relay = await startTcpRelay(Number(direct.port || 5432));
+      direct.port = String(relay.port);
+      bff = await startBff({ DATABASE_URL: direct.toString(), SESSION_CACHE_TTL: '0' });
+    });
+    afterAll(async () => {
+      await bff.close();
+      await relay.close();
+    });
+
+    it('answers 503 during the outage without consuming the refresh token or ending the session', async () => {
+      const tokens = await login(bff, seedUsers.bob);
+      relay.cut();
+
+      expectEnvelope(await bff.request('GET', '/auth/me', { token: tokens.accessToken }), 503, 'service_unavailable');
+      expectEnvelope(await refresh(bff, tokens.refreshToken), 503, 'service_unavailable');
+      expectEnvelope(await bff.request('POST', '/auth/login', { json: { identifier: 'bob', password: seedUsers.bob.password } }), 503, 'service_unavailable');
+      const ready = await bff.request('GET', '/health/ready');
+      expect((ready.body as { details: unknown }).details).toEqual({ checks: { database: 'down', strapi: 'up' } });
+
+      relay.restore();
+      await sleep(100);
+      expect((await bff.request('GET', '/auth/me', { token: tokens.accessToken })).status).toBe(200);
+      const rotated = await refresh(bff, tokens.refreshToken);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.session.id).toBe(tokens.session.id);
+    });
+  });
+});
