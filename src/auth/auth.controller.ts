@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Public } from '../common/public.decorator';
@@ -19,7 +19,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with Strapi credentials and start a BFF session' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors('validation_failed', 'invalid_credentials', 'account_blocked', 'email_not_confirmed', 'rate_limited', 'upstream_unavailable', 'upstream_timeout')
+  @ApiErrors(
+    'validation_failed',
+    'invalid_credentials',
+    'account_blocked',
+    'email_not_confirmed',
+    'rate_limited',
+    'upstream_error',
+    'upstream_unavailable',
+    'service_unavailable',
+    'upstream_timeout',
+  )
   login(@Body() dto: LoginDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
     return this.auth.login(dto, client);
   }
@@ -29,7 +39,16 @@ export class AuthController {
   @ApiOperation({ summary: 'Create a Strapi account and start a session (or 202 when Strapi requires email confirmation)' })
   @ApiResponse({ status: 201, type: TokenResponseDto, description: 'Registered and signed in' })
   @ApiResponse({ status: 202, type: ConfirmationRequiredDto, description: 'Registered; the user must confirm their email first' })
-  @ApiErrors('validation_failed', 'account_exists', 'registration_disabled', 'rate_limited', 'upstream_unavailable', 'upstream_timeout')
+  @ApiErrors(
+    'validation_failed',
+    'account_exists',
+    'registration_disabled',
+    'rate_limited',
+    'upstream_error',
+    'upstream_unavailable',
+    'service_unavailable',
+    'upstream_timeout',
+  )
   async register(
     @Body() dto: RegisterDto,
     @Client() client: ClientContext,
@@ -56,9 +75,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End the session, identified by the Bearer access token or by a refresh token in the body' })
   @ApiBody({ type: LogoutDto, required: false })
-  @ApiHeader({ name: 'Authorization', required: false, description: 'Bearer access token (alternative to the body)' })
   @ApiResponse({ status: 204, description: 'The session is revoked' })
-  @ApiErrors('validation_failed', 'unauthorized', 'invalid_access_token', 'invalid_refresh_token')
+  @ApiErrors('validation_failed', 'unauthorized', 'invalid_access_token', 'invalid_refresh_token', 'service_unavailable')
   async logout(@Headers('authorization') authorization: string | undefined, @Body() dto: LogoutDto | undefined): Promise<void> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     await this.auth.logout(bearer, dto?.refreshToken);
@@ -68,7 +86,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user and the current session' })
   @ApiOkResponse({ type: MeResponseDto })
-  @ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked')
+  @ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'service_unavailable')
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
     return this.auth.me(principal);
   }

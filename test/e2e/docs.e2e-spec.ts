@@ -1,0 +1,89 @@
+import { startBff, type RunningBff } from '../support/bff';
+import { expectEnvelope } from '../support/flows';
+
+interface Operation {
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+}
+
+/** Routes that are deliberately reachable without an access token. Anything else must answer 401. */
+const PUBLIC_ROUTES = [
+  'POST /auth/login',
+  'POST /auth/register',
+  'POST /auth/refresh',
+  'POST /auth/logout',
+  'GET /.well-known/jwks.json',
+  'GET /health/live',
+  'GET /health/ready',
+];
+
+/** What the global access-token guard answers when no token is sent. */
+const GUARD_MESSAGE = 'A Bearer access token is required';
+
+const EXPECTED_ROUTES = [...PUBLIC_ROUTES, 'GET /auth/me'];
+
+describe('Swagger UI and the OpenAPI document', () => {
+  let bff: RunningBff;
+  let doc: OpenApi;
+  const operations = (): [string, Operation][] =>
+    Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Operation]));
+
+  beforeAll(async () => {
+    bff = await startBff();
+    doc = (await bff.request<OpenApi>('GET', '/docs-json')).body;
+  });
+  afterAll(() => bff.close());
+
+  it('serves Swagger UI at /docs', async () => {
+    const page = await bff.request('GET', '/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('swagger-ui');
+    expect((await bff.request('GET', '/docs/swagger-ui-init.js')).status).toBe(200);
+  });
+
+  it('documents every endpoint', () => {
+    expect(operations().map(([route]) => route).sort()).toEqual([...EXPECTED_ROUTES].sort());
+  });
+
+  it('gives every endpoint a tag, a success schema and error envelopes', () => {
+    for (const [route, op] of operations()) {
+      expect({ route, tags: op.tags?.length ?? 0 }).toEqual({ route, tags: 1 });
+      const codes = Object.keys(op.responses);
+      expect({ route, success: codes.some((code) => code.startsWith('2')) }).toEqual({ route, success: true });
+      if (route.startsWith('POST')) {
+        expect({ route, requestBody: op.requestBody !== undefined }).toEqual({ route, requestBody: true });
+        expect({ route, has400: codes.includes('400') }).toEqual({ route, has400: true });
+      }
+      for (const code of codes.filter((c) => Number(c) >= 400)) {
+        const schema = op.responses[code].content?.['application/json']?.schema as { $ref?: string } | undefined;
+        expect({ route, code, ref: schema?.$ref?.includes('ErrorEnvelope') }).toEqual({ route, code, ref: true });
+      }
+    }
+  });
+
+  it('wires Bearer auth so "Authorize" applies to the protected endpoints', () => {
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/auth/me'].get.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('guards every route except the deliberately public ones', async () => {
+    for (const [route] of operations()) {
+      const [method, path] = route.split(' ');
+      const response = await bff.request(method, path, method === 'POST' ? { json: {} } : {});
+      const guardRefused = response.status === 401 && (response.body as { message?: string }).message === GUARD_MESSAGE;
+      if (PUBLIC_ROUTES.includes(route)) {
+        expect({ route, guardRefused }).toEqual({ route, guardRefused: false });
+      } else {
+        expectEnvelope(response, 401, 'unauthorized');
+        expect({ route, guardRefused }).toEqual({ route, guardRefused: true });
+      }
+    }
+  });
+});
