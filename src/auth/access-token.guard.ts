@@ -17,7 +17,7 @@ export function createAccessTokenGuard(strategyName: string, reflector: Reflecto
     }
 
     override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-      if (error) throw error;
+      if (error) throw error instanceof Error ? error : new Error('Authentication failed');
       if (user) return user;
       if (info instanceof AppError) throw info;
       const reason = info instanceof Error ? info : undefined;

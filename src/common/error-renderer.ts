@@ -18,7 +18,9 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 /** Postgres connection classes (08xxx), shutdowns (57P0x) and socket errors: a fault, not a bug. */
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = String((error as { code?: unknown }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code ?? '');
+  const { code: ownCode, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  const candidate = ownCode ?? driverError?.code;
+  const code = typeof candidate === 'string' ? candidate : '';
   if (/^08|^57P0[1-3]$|^53300$|^ECONNREFUSED$|^ECONNRESET$|^ETIMEDOUT$/.test(code)) return true;
   return /Connection terminated|timeout exceeded when trying to connect|Connection is not established|connect ECONNREFUSED/i.test(error.message);
 }
@@ -34,7 +36,8 @@ export function toEnvelope(error: unknown, requestId: string, logger: Logger): E
     const status = error.getStatus();
     if (status < 500) {
       const code = STATUS_CODES[status] ?? 'validation_failed';
-      const message = status === 404 ? 'No such route' : typeof error.getResponse() === 'string' ? String(error.getResponse()) : error.message;
+      const response = error.getResponse();
+      const message = status === 404 ? 'No such route' : typeof response === 'string' ? response : error.message;
       return { statusCode: status, code, message, requestId };
     }
   }

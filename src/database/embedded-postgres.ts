@@ -62,7 +62,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (Number.isInteger(pid) && isAlive(pid) && (await canConnect(url))) {
       logger.info(`Embedded Postgres already running on 127.0.0.1:${port}; reusing it`);
-      return { url, stop: async () => undefined };
+      return { url, stop: () => Promise.resolve() };
     }
     if (!isAlive(pid)) rmSync(pidFile, { force: true });
   }

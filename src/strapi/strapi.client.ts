@@ -119,7 +119,8 @@ export class StrapiClient implements OnModuleDestroy {
       // AbortSignal.timeout() rejects with a DOMException, which is not an Error instance on Node 20.
       ['TimeoutError', 'AbortError'].includes(String((error as { name?: unknown } | undefined)?.name));
     const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-    this.logger.warn(`Strapi ${path} failed: ${String(name ?? 'unknown error')} ${String(code ?? '')}`.trim());
+    const describe = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+    this.logger.warn(`Strapi ${path} failed: ${describe(name) || 'unknown error'} ${describe(code)}`.trim());
     return timedOut
       ? new AppError('upstream_timeout', 'Strapi did not answer in time')
       : new AppError('upstream_unavailable', 'Strapi is unavailable; try again shortly');

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startBff, type RunningBff } from '../support/bff';
+import { startBff } from '../support/bff';
 import { testDatabaseUrl } from '../support/database';
 import { decodeJwtPart, expectEnvelope, login, refresh, sleep } from '../support/flows';
 import { seedUsers } from '../support/strapi';

@@ -22,9 +22,9 @@ export async function createTestDatabase(): Promise<{ url: string; name: string 
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(
-      `Tests need a Postgres server at ${ADMIN_URL} (set TEST_DATABASE_ADMIN_URL to use another): ${(error as Error).message}`,
-    );
+    throw new Error(`Tests need a Postgres server at ${ADMIN_URL} (set TEST_DATABASE_ADMIN_URL to use another): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
