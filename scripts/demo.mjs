@@ -6,7 +6,9 @@
 //   DEMO_STRAPI_PORT  the fixture Strapi's port (1337)
 //   DATABASE_URL      passed to the BFF if set; otherwise it runs its embedded Postgres under data/
 //
-// Every other BFF variable (LOG_LEVEL, SESSION_ENCRYPTION_KEY, ...) is passed through as well.
+// Every other BFF variable (LOG_LEVEL, SESSION_ENCRYPTION_KEY, ...) is passed through as well, and
+// so are the fixture's FIXTURE_* settings (e.g. FIXTURE_EMAIL_CONFIRMATION=true to refuse
+// unconfirmed users such as dave).
 // Ctrl-C stops both (press it twice to kill them at once). If either one dies, the other is
 // stopped and the demo exits non-zero.
 import { spawn } from 'node:child_process';
@@ -82,6 +84,22 @@ function embeddedPostgresRunning() {
 /** @type {Set<{name: string, child: import('node:child_process').ChildProcess}>} */
 const running = new Set();
 let shuttingDown = false;
+// Until both are ready only warnings and errors are shown (the rest is kept for the failure
+// tail), so the banner isn't buried in boot chatter; afterwards every line is shown.
+let verbose = false;
+
+function bffLevel(line) {
+  try {
+    return JSON.parse(line).level;
+  } catch {
+    return undefined;
+  }
+}
+
+const importantDuringBoot = {
+  strapi: (line) => /\b(warn|warning|error)\b/i.test(line),
+  bff: (line) => !['trace', 'debug', 'info'].includes(bffLevel(line)),
+};
 
 function formatBffLine(line) {
   // The BFF logs pino JSON lines; show them as "LEVEL message (extra fields)".
@@ -116,7 +134,8 @@ function startChild(name, command, args, options, format = (line) => line) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       tail.push(line);
       if (tail.length > LOG_TAIL_LINES) tail.shift();
-      if (line.trim() !== '') process.stdout.write(`[${name}] ${format(line)}\n`);
+      if (line.trim() === '') return;
+      if (verbose || importantDuringBoot[name]?.(line) !== false) process.stdout.write(`[${name}] ${format(line)}\n`);
     });
   }
   handle.exited = new Promise((resolve) => {
@@ -185,11 +204,13 @@ async function shutdown(exitCode) {
   process.exit(exitCode);
 }
 
-let interrupts = 0;
+let firstInterrupt = 0;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    interrupts += 1;
-    if (interrupts > 1) {
+    // A second Ctrl-C kills at once; one arriving right after the first (npm relaying the
+    // terminal's signal) doesn't count.
+    if (firstInterrupt === 0) firstInterrupt = Date.now();
+    else if (Date.now() - firstInterrupt > 1000) {
       process.stderr.write('[demo] Killing both now.\n');
       for (const handle of running) signalTree(handle, 'SIGKILL');
       process.exit(130);
@@ -316,14 +337,25 @@ async function main() {
     return shutdown(1);
   }
   say(`The BFF is ready (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  // Let the readiness probes' own request logs go by before switching to full output.
+  await sleep(300);
+  if (shuttingDown) return;
+  verbose = true;
 
   const users = Object.values(seed.users);
+  const emailConfirmation = process.env.FIXTURE_EMAIL_CONFIRMATION === 'true';
   const width = (key) => Math.max(key.length, ...users.map((user) => String(user[key]).length));
   const [wName, wEmail, wPassword] = [width('username'), width('email'), width('password')];
   const row = (user) => {
     const notes = [];
     if (user.blocked) notes.push('blocked: login is refused');
-    if (!user.confirmed) notes.push('unconfirmed: login is refused');
+    if (!user.confirmed) {
+      notes.push(
+        emailConfirmation
+          ? 'unconfirmed: login is refused'
+          : 'unconfirmed; login works while FIXTURE_EMAIL_CONFIRMATION is not true',
+      );
+    }
     const note = notes.length > 0 ? `  (${notes.join('; ')})` : '';
     return `    ${user.username.padEnd(wName)}  ${user.email.padEnd(wEmail)}  ${user.password.padEnd(wPassword)}  ${user.role}${note}`;
   };
