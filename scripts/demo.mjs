@@ -186,7 +186,15 @@ async function stopChild(handle) {
     child.kill('SIGTERM');
   }
   const deadline = Date.now() + STOP_GRACE_MS;
-  while (Date.now() < deadline && treeAlive(handle)) await sleep(100);
+  let groupSignalled = false;
+  while (Date.now() < deadline && treeAlive(handle)) {
+    if (!groupSignalled && (child.exitCode !== null || child.signalCode !== null)) {
+      // The top process is gone but left something behind (e.g. a crashed BFF's Postgres).
+      signalTree(handle, 'SIGTERM');
+      groupSignalled = true;
+    }
+    await sleep(100);
+  }
   if (treeAlive(handle)) {
     process.stderr.write(`[demo] ${handle.name} did not stop within ${STOP_GRACE_MS / 1000} s; killing it\n`);
     signalTree(handle, 'SIGKILL');
