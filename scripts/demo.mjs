@@ -128,7 +128,7 @@ function startChild(name, command, args, options, format = (line) => line) {
     detached: useProcessGroups,
   });
   const tail = [];
-  const handle = { name, child, tail };
+  const handle = { name, child, tail, format };
   running.add(handle);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
@@ -157,7 +157,7 @@ function startChild(name, command, args, options, format = (line) => line) {
 
 function printTail(handle) {
   const lines = handle.tail.length > 0 ? handle.tail : ['(no output)'];
-  for (const line of lines) process.stderr.write(`  [${handle.name}] ${line}\n`);
+  for (const line of lines) process.stderr.write(`  [${handle.name}] ${handle.format(line)}\n`);
 }
 
 function signalTree(handle, signal) {

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { startBff, type RunningBff } from '../support/bff';
+import { startBff, withBff, type RunningBff } from '../support/bff';
 import { decodeJwtPart, expectEnvelope, login, refresh, type TokenBody } from '../support/flows';
 import { seedUsers } from '../support/strapi';
 
@@ -47,17 +47,14 @@ describe('sign-in and the session lifecycle against real Strapi', () => {
   });
 
   it('revokes the whole session when a rotated token is replayed after the grace window', async () => {
-    const strict = await startBff({ REFRESH_REUSE_GRACE: '0' });
-    try {
+    await withBff({ REFRESH_REUSE_GRACE: '0' }, async (strict) => {
       const t0 = await login(strict, seedUsers.bob);
       const t1 = (await refresh(strict, t0.refreshToken)).body;
       const t2 = (await refresh(strict, t1.refreshToken)).body;
       expectEnvelope(await refresh(strict, t0.refreshToken), 401, 'refresh_token_reused');
       expectEnvelope(await refresh(strict, t2.refreshToken), 401, 'session_revoked');
       expectEnvelope(await strict.request('GET', '/auth/me', { token: t2.accessToken }), 401, 'session_revoked');
-    } finally {
-      await strict.close();
-    }
+    });
   });
 
   it('logs out with a refresh token instead of the access token', async () => {

@@ -72,6 +72,16 @@ export async function startBff(env: Record<string, string> = {}): Promise<Runnin
   };
 }
 
+/** Runs `body` against a BFF started with `env`, and always closes it. */
+export async function withBff<T>(env: Record<string, string>, body: (bff: RunningBff) => Promise<T>): Promise<T> {
+  const bff = await startBff(env);
+  try {
+    return await body(bff);
+  } finally {
+    await bff.close();
+  }
+}
+
 export async function request<T>(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   let body: string | Buffer | undefined;
