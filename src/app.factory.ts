@@ -9,6 +9,8 @@ import { createLogger, PinoNestLogger } from './common/logging/logger';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { setupSwagger } from './docs/swagger';
+import { registerProxyRoutes } from './proxy/proxy.routes';
+import { ProxyService } from './proxy/proxy.service';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -35,6 +37,8 @@ export async function createApp({ config, databaseUrl, logger = createLogger(con
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // Strapi filter and populate query strings get long; the proxy forwards them as they are.
+    maxParamLength: 8192,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
@@ -54,6 +58,8 @@ export async function createApp({ config, databaseUrl, logger = createLogger(con
       'request completed',
     );
   });
+
+  await registerProxyRoutes(fastify, app.get(ProxyService), config, logger);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger));

@@ -17,4 +17,5 @@ export default async function globalSetup(): Promise<void> {
   const strapi = await startStrapi();
   globalThis.__BFF_TEST_STATE__.strapi = strapi;
   process.env.STRAPI_FIXTURE_URL = strapi.url;
+  process.env.STRAPI_FIXTURE_LOG = strapi.logFile;
 }

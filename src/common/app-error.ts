@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   registration_disabled: 403,
   forbidden: 403,
   not_found: 404,
+  not_proxied: 404,
   method_not_allowed: 405,
   account_exists: 409,
   payload_too_large: 413,

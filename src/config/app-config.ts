@@ -28,6 +28,16 @@ export interface AppConfig {
   strapi: {
     url: string;
     timeoutMs: number;
+    /** Keep-alive connections the proxy may hold open to Strapi. */
+    connections: number;
+  };
+  proxy: {
+    /** Path prefixes that are forwarded (matched on the decoded, normalised, lower-cased path). */
+    allow: string[];
+    /** Path prefixes that are never forwarded, checked after `allow`. */
+    deny: string[];
+    /** Forward /graphql too, for Strapi's GraphQL plugin. */
+    graphql: boolean;
   };
   tokens: {
     accessTtlMs: number;

@@ -82,6 +82,18 @@ class EnvReader {
     }
   }
 
+  /** Comma-separated path prefixes such as `/api/articles,/api/upload`, lower-cased for matching. */
+  pathPrefixes(name: string, fallback: string): string[] {
+    const prefixes = (this.raw(name) ?? fallback)
+      .split(',')
+      .map((prefix) => prefix.trim().toLowerCase())
+      .filter((prefix) => prefix.length > 0);
+    for (const prefix of prefixes) {
+      if (!prefix.startsWith('/')) this.problems.push(`${name} entries must be paths starting with / (got "${prefix}")`);
+    }
+    return prefixes;
+  }
+
   /** A value given inline or through NAME_FILE, as Docker and Kubernetes secrets are mounted. */
   secret(name: string): string | undefined {
     const inline = this.raw(name);
@@ -163,6 +175,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     strapi: {
       url: read.url('STRAPI_URL', 'http://127.0.0.1:1337', ['http:', 'https:']) ?? 'http://127.0.0.1:1337',
       timeoutMs: read.duration('STRAPI_TIMEOUT', '10s', 100, 300_000),
+      connections: read.int('STRAPI_CONNECTIONS', 128, 1, 4096),
+    },
+    proxy: {
+      allow: read.pathPrefixes('PROXY_ALLOW', '/api/'),
+      deny: read.pathPrefixes('PROXY_DENY', ''),
+      graphql: read.bool('PROXY_GRAPHQL', true),
     },
     tokens: {
       accessTtlMs,

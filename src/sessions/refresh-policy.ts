@@ -29,9 +29,12 @@ export type RefreshDecision =
   | { kind: 'reject'; code: 'session_expired'; revoke: 'expired' }
   | { kind: 'reject'; code: 'refresh_token_reused'; revoke: 'reuse_detected' };
 
-/** A session the server ended for age reads as expired to the client; any other ending as revoked. */
+/** Endings that read as "expired" to the client: the session aged out, or Strapi stopped accepting its JWT. */
+const EXPIRY_REASONS = new Set(['expired', 'upstream_rejected']);
+
+/** A session that ended by expiry reads as expired to the client; any other ending as revoked. */
 export function endedCode(session: Pick<SessionState, 'revokedReason'>): 'session_revoked' | 'session_expired' {
-  return session.revokedReason === 'expired' ? 'session_expired' : 'session_revoked';
+  return session.revokedReason && EXPIRY_REASONS.has(session.revokedReason) ? 'session_expired' : 'session_revoked';
 }
 
 export function sessionEndsAt(session: Pick<SessionState, 'lastUsedAt' | 'expiresAt'>, idleTtlMs: number): Date {

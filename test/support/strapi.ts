@@ -35,6 +35,8 @@ export interface StrapiFixtureOptions {
   emailConfirmation?: boolean;
   /** Lifetime of legacy JWTs (users-permissions `jwt.expiresIn`), e.g. '30d' or '5s'; default '30d'. */
   jwtExpiresIn?: string;
+  /** The users-permissions JWT secret; changing it at restart() makes Strapi refuse every JWT it issued before. */
+  jwtSecret?: string;
 }
 
 export interface StrapiFixture {
@@ -50,8 +52,8 @@ export interface StrapiFixture {
   kill(): Promise<void>;
   /** Start again after kill(), on the same port with the same database. No-op if running. */
   start(): Promise<void>;
-  /** kill() then start(). */
-  restart(): Promise<void>;
+  /** kill() then start(), optionally with changed options (same port and database). */
+  restart(overrides?: StrapiFixtureOptions): Promise<void>;
 }
 
 export type SeedRoleType = 'authenticated' | 'bff-admin';
@@ -294,6 +296,7 @@ function strapiEnv(port: number, databaseFile: string, options: StrapiFixtureOpt
     FIXTURE_JWT_MANAGEMENT: options.jwtManagement ?? 'legacy-support',
     FIXTURE_JWT_EXPIRES_IN: options.jwtExpiresIn ?? '30d',
     FIXTURE_EMAIL_CONFIRMATION: options.emailConfirmation === true ? 'true' : 'false',
+    ...(options.jwtSecret ? { JWT_SECRET: options.jwtSecret } : {}),
     // Read by test/strapi-fixture/parent-watchdog.js.
     FIXTURE_PARENT_PID: String(process.pid),
     FIXTURE_TEMP_DIR: path.dirname(databaseFile),
@@ -313,7 +316,7 @@ export async function startStrapi(options: StrapiFixtureOptions = {}): Promise<S
   tempDirs.add(dir);
   const logFile = path.join(dir, 'strapi.log');
   const databaseFile = path.join(dir, 'strapi.db');
-  const env = strapiEnv(port, databaseFile, options);
+  let env = strapiEnv(port, databaseFile, options);
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
@@ -377,8 +380,9 @@ export async function startStrapi(options: StrapiFixtureOptions = {}): Promise<S
     stop,
     kill,
     start,
-    async restart() {
+    async restart(overrides?: StrapiFixtureOptions) {
       await kill();
+      if (overrides) env = strapiEnv(port, databaseFile, { ...options, ...overrides });
       await start();
     },
   };

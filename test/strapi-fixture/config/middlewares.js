@@ -8,7 +8,11 @@ module.exports = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  {
+    name: 'strapi::body',
+    // Room for the proxy's 50 MB streaming-upload test.
+    config: { formLimit: '256mb', jsonLimit: '1mb', textLimit: '1mb', formidable: { maxFileSize: 256 * 1024 * 1024 } },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -9,6 +9,9 @@ module.exports = ({ env }) => {
   }
 
   return {
+    // Room for the proxy's 50 MB streaming-upload test.
+    upload: { config: { sizeLimit: 256 * 1024 * 1024 } },
+    graphql: { config: { endpoint: '/graphql', playgroundAlways: false, landingPage: false, defaultLimit: 25, maxLimit: 100, depthLimit: 10 } },
     'users-permissions': {
       config: {
         jwtSecret: env('JWT_SECRET', 'fixture-users-permissions-jwt-secret'),

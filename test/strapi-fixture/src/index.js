@@ -14,6 +14,9 @@ const ARTICLE_ACTIONS = ['find', 'findOne', 'create', 'update', 'delete'].map(
 // role.find is what lets `GET /users/me?populate=role` return the role; findOne is not enough.
 const SIGNED_IN_ACTIONS = [
   'plugin::users-permissions.user.me',
+  'plugin::upload.content-api.upload',
+  'plugin::upload.content-api.find',
+  'plugin::upload.content-api.findOne',
   'plugin::users-permissions.role.find',
   'plugin::users-permissions.role.findOne',
   ...ARTICLE_ACTIONS,

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import type { SessionEntity } from '../sessions/session.entity';
+import { SessionService } from '../sessions/session.service';
+import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
+
+export type ProxyIdentity = { kind: 'anonymous' } | { kind: 'session'; session: SessionEntity; strapiJwt: string };
+
+const MAX_VERIFIED = 10_000;
+
+/**
+ * Who a proxied request acts as. No Authorization header: anonymous (Strapi's public role).
+ * Anything else must be a valid BFF access token of an active session; it is never quietly
+ * downgraded to anonymous.
+ *
+ * Signature checks are the costly part of the hot path, so verified tokens are remembered until
+ * they expire. The session check is not cached here: it goes through the ≤1 s session cache on
+ * every request, which is what makes revocation stick.
+ */
+@Injectable()
+export class ProxyIdentityResolver {
+  private readonly verified = new Map<string, AccessTokenClaims>();
+
+  constructor(
+    private readonly accessTokens: AccessTokenService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async resolve(authorization: string | undefined): Promise<ProxyIdentity> {
+    if (authorization === undefined) return { kind: 'anonymous' };
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"');
+    const claims = this.verify(token);
+    const session = await this.sessions.requireActive(claims.sid, Number(claims.sub));
+    return { kind: 'session', session, strapiJwt: this.sessions.strapiJwt(session) };
+  }
+
+  private verify(token: string): AccessTokenClaims {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
+    const claims = this.accessTokens.verify(token);
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, claims);
+    return claims;
+  }
+}

@@ -1,0 +1,15 @@
+'use strict';
+
+module.exports = {
+  echo(ctx) {
+    ctx.cookies.set('strapi_fixture', 'set-by-strapi', { httpOnly: true });
+    ctx.set('x-fixture', 'echo');
+    ctx.body = {
+      method: ctx.method,
+      url: ctx.originalUrl,
+      ip: ctx.request.ip,
+      headers: ctx.request.headers,
+      body: ctx.request.body ?? null,
+    };
+  },
+};
