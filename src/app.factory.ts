@@ -63,7 +63,7 @@ export async function createApp({ config, databaseUrl, logger = createLogger(con
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger));
-  if (config.swaggerEnabled) setupSwagger(app);
+  if (config.swaggerEnabled) setupSwagger(app, config);
   app.enableShutdownHooks();
   await app.init();
   return app;

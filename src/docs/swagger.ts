@@ -1,9 +1,41 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { AppConfig } from '../config/app-config';
+
+type PathItem = OpenAPIObject['paths'][string];
+type Operation = NonNullable<PathItem['get']>;
+
+const envelope = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelopeDto' } } },
+});
+
+/** The proxy routes are plain Fastify routes (for streaming), so their documentation is added by hand. */
+function proxyPath(summary: string): PathItem {
+  const operation: Operation = {
+    tags: ['proxy'],
+    summary,
+    description:
+      'Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that ' +
+      'session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). ' +
+      'Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.',
+    // Bearer is optional: without it the call is anonymous.
+    security: [{ bearer: [] }, {}],
+    parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' }, description: 'Any Strapi REST path, e.g. `articles`' }],
+    responses: {
+      '200': { description: 'Strapi’s response, unchanged' },
+      '401': envelope('`invalid_access_token`, `session_revoked` or `session_expired` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT'),
+      '404': envelope('`not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/*'),
+      '503': envelope('`upstream_unavailable`: Strapi can’t be reached'),
+      '504': envelope('`upstream_timeout`: Strapi did not answer within STRAPI_TIMEOUT'),
+    },
+  };
+  return { get: operation, post: operation, put: operation, patch: operation, delete: operation };
+}
 
 /** Swagger UI doubles as the admin console, so "Authorize" must work and survive reloads. */
-export function setupSwagger(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
+export function setupSwagger(app: NestFastifyApplication, config: AppConfig): void {
+  const builder = new DocumentBuilder()
     .setTitle('strapi-auth-bff')
     .setDescription(
       'Backend-for-frontend for Strapi 5: sign in here, then use the access token with “Authorize”. ' +
@@ -12,9 +44,15 @@ export function setupSwagger(app: NestFastifyApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /auth/login' })
     .addTag('auth', 'Sign-in, token refresh and logout')
+    .addTag('proxy', 'Strapi’s REST (and GraphQL) API, called through the BFF as the signed-in user')
     .addTag('health', 'Liveness and readiness')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, builder);
+  document.paths['/api/{path}'] = proxyPath('Call Strapi’s REST API as the session’s user');
+  if (config.proxy.graphql) {
+    const graphql = proxyPath('Call Strapi’s GraphQL API as the session’s user');
+    document.paths['/graphql'] = { get: { ...graphql.get!, parameters: [] }, post: { ...graphql.post!, parameters: [] } };
+  }
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
