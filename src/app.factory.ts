@@ -1,65 +1,60 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
+import { requestIdFor } from './common/request-id';
 import type { IncomingMessage } from 'node:http';
-import type { Logger } from 'pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { createLogger, PinoNestLogger } from './common/logging/logger';
+import { createAccessLogger, createLogger, PinoNestLogger, scrubSecrets } from './common/logging/logger';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { setupSwagger } from './docs/swagger';
-import { registerProxyRoutes } from './proxy/proxy.routes';
+import { ProxyFront } from './proxy/proxy-front';
 import { ProxyService } from './proxy/proxy.service';
 
 export interface CreateAppOptions {
   config: AppConfig;
   databaseUrl: string;
-  /** Tests pass their own to read what was logged. */
-  logger?: Logger;
+  /** Where logs go (stdout by default); tests pass their own to read what was logged. */
+  logDestination?: DestinationStream;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** TRUST_PROXY=N: trust the nearest N proxies in X-Forwarded-For. */
-function trustHops(hops: number): (address: string, hop: number) => boolean {
-  return (_address, hop) => hop < hops;
-}
-
-export async function createApp({ config, databaseUrl, logger = createLogger(config.logLevel) }: CreateAppOptions): Promise<NestFastifyApplication> {
+export async function createApp({ config, databaseUrl, logDestination }: CreateAppOptions): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel, logDestination);
+  const accessLog = createAccessLogger(config.logLevel, logDestination);
+  const proxyFront = new ProxyFront({ logger, accessLog });
   const adapter = new FastifyAdapter({
+    serverFactory: proxyFront.serverFactory,
     logger: false,
-    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers),
     return503OnClosing: true,
-    // Strapi filter and populate query strings get long; the proxy forwards them as they are.
-    maxParamLength: 8192,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // Callback-style hooks: they run on every proxied request, and skip a promise each.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     // Token responses must never be stored by a browser, proxy or CDN.
     if (request.url.startsWith('/auth/')) reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
-  fastify.addHook('onResponse', async (request, reply) => {
-    logger.info(
-      { requestId: request.id, method: request.method, path: request.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request completed',
-    );
+  fastify.addHook('onResponse', (request, reply, done) => {
+    accessLog.info({ requestId: request.id, method: request.method, path: scrubSecrets(request.url.split('?', 1)[0]), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
+    done();
   });
 
-  await registerProxyRoutes(fastify, app.get(ProxyService), config, logger);
+  proxyFront.attach(app.get(ProxyService));
+  fastify.addHook('preClose', (done) => {
+    proxyFront.close();
+    done();
+  });
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger));

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
-  const app = await createApp({ config, databaseUrl, logger });
+  const app = await createApp({ config, databaseUrl });
   const shutdown = async (signal: string): Promise<void> => {
     logger.info(`${signal} received; shutting down`);
     await app.close();

@@ -13,7 +13,8 @@ export interface AppConfig {
   env: NodeEnv;
   port: number;
   host: string;
-  trustProxy: boolean | string | number;
+  /** Whose X-Forwarded-* headers to believe: nobody, everybody, or these addresses/CIDRs. */
+  trustProxy: boolean | string[];
   bodyLimitBytes: number;
   logLevel: string;
   dataDir: string;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../common/duration';
 import type { AppConfig, NodeEnv, SigningKey } from './app-config';
@@ -116,15 +117,22 @@ function redactUrl(value: string): string {
   return value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-function parseTrustProxy(value: string | undefined, problems: string[]): boolean | string | number {
+/**
+ * Hop counts are deliberately not accepted: they can't check who the immediate peer is, so any
+ * direct client could forge X-Forwarded-For.
+ */
+function parseTrustProxy(value: string | undefined, problems: string[]): boolean | string[] {
   if (value === undefined) return false;
   const trimmed = value.trim();
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  if (/^[0-9a-fA-F.:/,\s]+$|^(loopback|linklocal|uniquelocal)(\s*,\s*[0-9a-zA-Z.:/]+)*$/.test(trimmed)) return trimmed;
-  problems.push(`TRUST_PROXY must be false, true, a hop count, or a comma-separated list of addresses/CIDRs (got "${value}")`);
-  return false;
+  const entries = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const valid = entries.length > 0 && entries.every((entry) => /^(loopback|linklocal|uniquelocal)$/.test(entry) || (isIP(entry.split('/')[0]) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(entry)));
+  if (!valid) {
+    problems.push(`TRUST_PROXY must be false, true, or a comma-separated list of addresses/CIDRs such as loopback,10.0.0.0/8 (got "${value}")`);
+    return false;
+  }
+  return entries;
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {

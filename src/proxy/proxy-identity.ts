@@ -6,7 +6,7 @@ import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-tok
 
 export type ProxyIdentity = { kind: 'anonymous' } | { kind: 'session'; session: SessionEntity; strapiJwt: string };
 
-const MAX_VERIFIED = 10_000;
+const MAX_ENTRIES = 10_000;
 
 /**
  * Who a proxied request acts as. No Authorization header: anonymous (Strapi's public role).
@@ -20,6 +20,8 @@ const MAX_VERIFIED = 10_000;
 @Injectable()
 export class ProxyIdentityResolver {
   private readonly verified = new Map<string, AccessTokenClaims>();
+  /** Decrypted Strapi JWTs by ciphertext: a changed credential has a new ciphertext, so it can never be stale. */
+  private readonly decrypted = new Map<string, string>();
 
   constructor(
     private readonly accessTokens: AccessTokenService,
@@ -32,14 +34,23 @@ export class ProxyIdentityResolver {
     if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"');
     const claims = this.verify(token);
     const session = await this.sessions.requireActive(claims.sid, Number(claims.sub));
-    return { kind: 'session', session, strapiJwt: this.sessions.strapiJwt(session) };
+    return { kind: 'session', session, strapiJwt: this.strapiJwt(session) };
+  }
+
+  private strapiJwt(session: SessionEntity): string {
+    const known = this.decrypted.get(session.strapiJwtEncrypted);
+    if (known !== undefined) return known;
+    const jwt = this.sessions.strapiJwt(session);
+    if (this.decrypted.size >= MAX_ENTRIES) this.decrypted.clear();
+    this.decrypted.set(session.strapiJwtEncrypted, jwt);
+    return jwt;
   }
 
   private verify(token: string): AccessTokenClaims {
     const known = this.verified.get(token);
     if (known && known.exp * 1000 > Date.now()) return known;
     const claims = this.accessTokens.verify(token);
-    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    if (this.verified.size >= MAX_ENTRIES) this.verified.clear();
     this.verified.set(token, claims);
     return claims;
   }

@@ -4,7 +4,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
-import { createLogger } from '../../src/common/logging/logger';
 import { loadConfig } from '../../src/config/load-config';
 import { testDatabaseUrl } from './database';
 
@@ -56,8 +55,7 @@ export async function startBff(env: Record<string, string> = {}): Promise<Runnin
     ...env,
   });
   const logs: string[] = [];
-  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const app = await createApp({ config, databaseUrl: config.database.url ?? '', logger });
+  const app = await createApp({ config, databaseUrl: config.database.url ?? '', logDestination: { write: (line: string) => void logs.push(line) } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('BFF did not bind a TCP port');

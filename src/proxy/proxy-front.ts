@@ -1,0 +1,78 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import { toEnvelope } from '../common/error-renderer';
+import { scrubSecrets } from '../common/logging/logger';
+import { requestIdFor } from '../common/request-id';
+import type { ProxyService } from './proxy.service';
+
+export interface ProxyFrontLoggers {
+  logger: Logger;
+  accessLog: Logger;
+}
+
+/**
+ * The proxy is the hot path, so it answers on Node's HTTP server directly, in front of Fastify's
+ * router and Nest's per-request hooks. Everything else goes on to the Nest app unchanged. The
+ * proxy keeps the app's conventions: x-request-id, one access-log line, the error envelope.
+ */
+export class ProxyFront {
+  private proxy: ProxyService | undefined;
+  private closing = false;
+
+  constructor(private readonly loggers: ProxyFrontLoggers) {}
+
+  /** For FastifyAdapter's `serverFactory`: the one HTTP server, shared by the proxy and the app. */
+  serverFactory = (appHandler: RequestListener): Server =>
+    createServer((request, response) => {
+      if (this.proxy?.handles(request.url ?? '/')) this.handle(this.proxy, request, response);
+      else appHandler(request, response);
+    });
+
+  attach(proxy: ProxyService): void {
+    this.proxy = proxy;
+  }
+
+  /** From now on answer 503, as Fastify does for the app's routes while closing. */
+  close(): void {
+    this.closing = true;
+  }
+
+  private handle(proxy: ProxyService, request: IncomingMessage, response: ServerResponse): void {
+    const requestId = requestIdFor(request.headers);
+    const started = performance.now();
+    response.once('finish', () => {
+      this.loggers.accessLog.info(
+        { requestId, method: request.method, path: scrubSecrets((request.url ?? '').split('?', 1)[0]), statusCode: response.statusCode, ms: Math.round(performance.now() - started) },
+        'request completed',
+      );
+    });
+    if (this.closing) {
+      this.fail(new Error('closing'), request, response, requestId, 503);
+      return;
+    }
+    proxy.forward(request, response, requestId).catch((error: unknown) => this.fail(error, request, response, requestId));
+  }
+
+  private fail(error: unknown, request: IncomingMessage, response: ServerResponse, requestId: string, status?: number): void {
+    // The request body may still be arriving; it is not needed any more.
+    request.resume();
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    const envelope =
+      status === 503
+        ? { statusCode: 503, code: 'service_unavailable', message: 'The service is shutting down; try again shortly', requestId }
+        : toEnvelope(error, requestId, this.loggers.logger);
+    const body = JSON.stringify(envelope);
+    response.writeHead(envelope.statusCode, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+      'x-request-id': requestId,
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(body);
+  }
+}
