@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { createAccessLogger, createLogger, PinoNestLogger, scrubSecrets } from './common/logging/logger';
+import { AccessLog, createLogger, PinoNestLogger } from './common/logging/logger';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { setupSwagger } from './docs/swagger';
@@ -21,7 +21,7 @@ export interface CreateAppOptions {
 
 export async function createApp({ config, databaseUrl, logDestination }: CreateAppOptions): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, logDestination);
-  const accessLog = createAccessLogger(config.logLevel, logDestination);
+  const accessLog = new AccessLog(config.logLevel, logDestination);
   const proxyFront = new ProxyFront({ logger, accessLog });
   const adapter = new FastifyAdapter({
     serverFactory: proxyFront.serverFactory,
@@ -46,7 +46,7 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    accessLog.info({ requestId: request.id, method: request.method, path: scrubSecrets(request.url.split('?', 1)[0]), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
+    accessLog.write({ requestId: request.id, method: request.method, path: request.url.split('?', 1)[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) });
     done();
   });
 

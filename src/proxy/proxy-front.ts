@@ -2,13 +2,13 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { toEnvelope } from '../common/error-renderer';
-import { scrubSecrets } from '../common/logging/logger';
+import type { AccessLog } from '../common/logging/logger';
 import { requestIdFor } from '../common/request-id';
 import type { ProxyService } from './proxy.service';
 
 export interface ProxyFrontLoggers {
   logger: Logger;
-  accessLog: Logger;
+  accessLog: AccessLog;
 }
 
 /**
@@ -42,10 +42,13 @@ export class ProxyFront {
     const requestId = requestIdFor(request.headers);
     const started = performance.now();
     response.once('finish', () => {
-      this.loggers.accessLog.info(
-        { requestId, method: request.method, path: scrubSecrets((request.url ?? '').split('?', 1)[0]), statusCode: response.statusCode, ms: Math.round(performance.now() - started) },
-        'request completed',
-      );
+      this.loggers.accessLog.write({
+        requestId,
+        method: request.method ?? '',
+        path: (request.url ?? '').split('?', 1)[0],
+        statusCode: response.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
     });
     if (this.closing) {
       this.fail(new Error('closing'), request, response, requestId, 503);

@@ -1,9 +1,30 @@
-import { createLogger, PinoNestLogger, scrubSecrets } from './logger';
+import { AccessLog, createLogger, PinoNestLogger, scrubSecrets } from './logger';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
   const lines: string[] = [];
   return { lines, logger: createLogger('info', { write: (line: string) => void lines.push(line) }) };
 }
+
+describe('access log', () => {
+  it('writes one JSON line per request, without the query string and with secret shapes scrubbed', () => {
+    const lines: string[] = [];
+    new AccessLog('info', { write: (line: string) => void lines.push(line) }).write({
+      requestId: 'r-1',
+      method: 'GET',
+      path: `/api/x/bffrt_${'a'.repeat(43)}`,
+      statusCode: 200,
+      ms: 3,
+    });
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', requestId: 'r-1', method: 'GET', path: '/api/x/[Redacted]', statusCode: 200, ms: 3, msg: 'request completed' });
+    expect(lines[0].endsWith('\n')).toBe(true);
+  });
+
+  it('is silent above the info level', () => {
+    const lines: string[] = [];
+    new AccessLog('warn', { write: (line: string) => void lines.push(line) }).write({ requestId: 'r', method: 'GET', path: '/', statusCode: 200, ms: 1 });
+    expect(lines).toEqual([]);
+  });
+});
 
 describe('logger redaction', () => {
   it('redacts secret fields wherever they sit in a structured log', () => {

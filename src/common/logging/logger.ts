@@ -60,21 +60,38 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return destination ? pino(options, destination) : pino(options);
 }
 
+export interface AccessEntry {
+  requestId: string;
+  method: string;
+  /** Path only: the query string is never logged. */
+  path: string;
+  statusCode: number;
+  ms: number;
+}
+
 /**
- * The per-request access log line has fixed, secret-free fields (the path is scrubbed by the
- * caller and the query string dropped), so it skips the redaction pass that costs most on the hot path.
+ * One line per request, in the same JSON shape as the pino logs. It is written by hand because
+ * it runs on every proxied request, where going through pino (and its redaction) cost about a
+ * tenth of the proxy's CPU. Its fields are fixed and secret-free: the path is scrubbed, the query
+ * dropped. Writes are buffered (one syscall per few KB) and flushed when the process exits.
  */
-export function createAccessLogger(level: string, destination?: pino.DestinationStream): Logger {
-  const options: LoggerOptions = {
-    level,
-    base: { service: 'strapi-auth-bff' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    messageKey: 'msg',
-    formatters: { level: (label) => ({ level: label }) },
-  };
-  // Buffered writes: one syscall per few KB of access log instead of one per request. Pino
-  // flushes the buffer when the process exits.
-  return pino(options, destination ?? pino.destination({ sync: false, minLength: 4096 }));
+export class AccessLog {
+  private readonly enabled: boolean;
+  private readonly destination: pino.DestinationStream;
+
+  constructor(level: string, destination?: pino.DestinationStream) {
+    this.enabled = pino.levels.values[level] !== undefined && pino.levels.values[level] <= pino.levels.values.info;
+    this.destination = destination ?? (this.enabled ? pino.destination({ sync: false, minLength: 4096 }) : { write: () => undefined });
+  }
+
+  write(entry: AccessEntry): void {
+    if (!this.enabled) return;
+    this.destination.write(
+      `{"level":"info","time":"${new Date().toISOString()}","service":"strapi-auth-bff","requestId":${JSON.stringify(entry.requestId)},` +
+        `"method":${JSON.stringify(entry.method)},"path":${JSON.stringify(scrubSecrets(entry.path))},"statusCode":${entry.statusCode},` +
+        `"ms":${entry.ms},"msg":"request completed"}\n`,
+    );
+  }
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
