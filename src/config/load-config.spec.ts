@@ -59,6 +59,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes TRUST_PROXY as a list of addresses and refuses hop counts, which cannot check the peer', () => {
+    expect(loadConfig({ ...secrets, TRUST_PROXY: 'loopback, 10.0.0.0/8' }, mkdtempSync(join(tmpdir(), 'cfg-'))).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(problemsOf({ ...secrets, TRUST_PROXY: '2' })).toEqual([expect.stringContaining('TRUST_PROXY must be')]);
+    expect(problemsOf({ ...secrets, TRUST_PROXY: 'my-proxy.internal' })).toEqual([expect.stringContaining('TRUST_PROXY must be')]);
+  });
+
   it('refuses an idle lifetime longer than the absolute one', () => {
     expect(problemsOf({ ...secrets, REFRESH_TOKEN_TTL: '1d', REFRESH_TOKEN_IDLE_TTL: '2d' })).toEqual([
       'REFRESH_TOKEN_IDLE_TTL must not be longer than REFRESH_TOKEN_TTL',

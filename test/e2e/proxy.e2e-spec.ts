@@ -140,6 +140,18 @@ describe('forwarding /api/* and /graphql to Strapi', () => {
     expect(response.headers['x-request-id']).toBe('proxy-test-1');
   });
 
+  it('believes X-Forwarded-* only from proxies named in TRUST_PROXY', async () => {
+    await withBff({ TRUST_PROXY: 'loopback' }, async (behindProxy) => {
+      const echo = await rawRequest(behindProxy.url, '/api/test-echo', '{}', {
+        'content-type': 'application/json',
+        'x-forwarded-for': '203.0.113.7, 127.0.0.1',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'app.example.com',
+      });
+      expect(echo.body.headers).toMatchObject({ 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'app.example.com' });
+    });
+  });
+
   it('forwards bracketed query strings byte for byte', async () => {
     const query = '?filters[title][$eq]=Hello%20from%20Strapi&populate[0]=author&sort[0]=title:asc&x=%E2%9C%93&y=a+b';
     const echo = await bff.request<Echo>('GET', `/api/test-echo${query}`);
