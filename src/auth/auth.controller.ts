@@ -65,8 +65,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the refresh token rotates on every use' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'service_unavailable')
-  refresh(@Body() dto: RefreshDto): Promise<TokenResponseDto> {
-    return this.auth.refresh(dto.refreshToken);
+  refresh(@Body() dto: RefreshDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
+    return this.auth.refresh(dto.refreshToken, client);
   }
 
   @Public()
@@ -77,9 +77,13 @@ export class AuthController {
   @ApiBody({ type: LogoutDto, required: false })
   @ApiResponse({ status: 204, description: 'The session is revoked' })
   @ApiErrors('validation_failed', 'unauthorized', 'invalid_access_token', 'invalid_refresh_token', 'service_unavailable')
-  async logout(@Headers('authorization') authorization: string | undefined, @Body() dto: LogoutDto | undefined): Promise<void> {
+  async logout(
+    @Headers('authorization') authorization: string | undefined,
+    @Body() dto: LogoutDto | undefined,
+    @Client() client: ClientContext,
+  ): Promise<void> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    await this.auth.logout(bearer, dto?.refreshToken);
+    await this.auth.logout(bearer, dto?.refreshToken, client);
   }
 
   @Get('me')

@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppError, type ErrorCode } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { IssuedSession } from '../sessions/session.service';
 import { SessionService } from '../sessions/session.service';
 import type { SessionEntity } from '../sessions/session.entity';
@@ -10,6 +12,9 @@ import type { LoginDto, RegisterDto } from './dto/auth-requests.dto';
 import type { ConfirmationRequiredDto, MeResponseDto, TokenResponseDto, UserDto } from './dto/auth-responses.dto';
 import type { ClientContext, Principal } from './principal';
 
+/** Strapi's definitive refusals of a sign-in; faults (Strapi down) are not failed logins. */
+const REFUSED_LOGIN = new Set<ErrorCode>(['invalid_credentials', 'account_blocked', 'email_not_confirmed']);
+
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
@@ -18,25 +23,64 @@ export class AuthService {
     private readonly strapi: StrapiClient,
     private readonly sessions: SessionService,
     private readonly accessTokens: AccessTokenService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(dto: LoginDto, client: ClientContext): Promise<TokenResponseDto> {
-    const auth = await this.strapi.login(dto.identifier, dto.password);
-    return this.startSession(auth, dto.deviceName, client);
+    let auth: StrapiAuthResult;
+    try {
+      auth = await this.strapi.login(dto.identifier, dto.password);
+    } catch (error) {
+      if (error instanceof AppError && REFUSED_LOGIN.has(error.code)) {
+        // The identifier as given, never the password.
+        await this.audit.recordQuietly({ type: 'login_failed', details: { identifier: dto.identifier.slice(0, 255), code: error.code }, context: client });
+      }
+      throw error;
+    }
+    const response = await this.startSession(auth, dto.deviceName, client);
+    await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, context: client });
+    return response;
   }
 
   async register(dto: RegisterDto, client: ClientContext): Promise<TokenResponseDto | ConfirmationRequiredDto> {
     const result = await this.strapi.register(dto.username, dto.email, dto.password);
-    if (result.kind === 'confirmation_required') return { confirmationRequired: true };
-    return this.startSession(result.auth, dto.deviceName, client);
+    if (result.kind === 'confirmation_required') {
+      await this.audit.record({ type: 'registered', userId: result.user.id, details: { confirmationRequired: true }, context: client });
+      return { confirmationRequired: true };
+    }
+    const response = await this.startSession(result.auth, dto.deviceName, client);
+    await this.audit.record({ type: 'registered', userId: response.user.id, sessionId: response.session.id, context: client });
+    return response;
   }
 
-  async refresh(refreshToken: string): Promise<TokenResponseDto> {
-    return this.tokenResponse(await this.sessions.refresh(refreshToken));
+  /**
+   * Rotates the refresh token. Unless REFRESH_REVALIDATE is off, the user is first re-read from
+   * Strapi with the session's JWT, outside the row lock, so the new access token carries the
+   * current role. If Strapi can't be reached, the 503 leaves the refresh token unspent.
+   */
+  async refresh(refreshToken: string, client: ClientContext): Promise<TokenResponseDto> {
+    let role: string | null | undefined;
+    if (this.config.refreshRevalidate) {
+      const session = await this.sessions.findByRefreshToken(refreshToken);
+      if (session && !session.revokedAt) role = await this.currentRole(session, client);
+    }
+    return this.tokenResponse(await this.sessions.refresh(refreshToken, { role, context: client }));
+  }
+
+  private async currentRole(session: SessionEntity, client: ClientContext): Promise<string | null> {
+    try {
+      return (await this.strapi.me(this.sessions.strapiJwt(session))).role?.type ?? null;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'session_expired') {
+        await this.sessions.revoke({ sessionId: session.id }, { reason: 'upstream_rejected', actor: 'system', context: client });
+      }
+      throw error;
+    }
   }
 
   /** Logout with either credential of the session. Logging out of an already-ended session is not an error. */
-  async logout(bearerToken: string | undefined, refreshToken: string | undefined): Promise<void> {
+  async logout(bearerToken: string | undefined, refreshToken: string | undefined, client: ClientContext): Promise<void> {
     let sessionId = bearerToken ? this.accessTokens.verify(bearerToken).sid : undefined;
     if (!sessionId && refreshToken) {
       const session = await this.sessions.findByRefreshToken(refreshToken);
@@ -44,7 +88,7 @@ export class AuthService {
       sessionId = session.id;
     }
     if (!sessionId) throw new AppError('unauthorized', 'Send the Bearer access token or a refreshToken to log out');
-    await this.sessions.revoke(sessionId, 'logout', 'self');
+    await this.sessions.revoke({ sessionId }, { reason: 'logout', actor: 'self', context: client });
   }
 
   async me(principal: Principal): Promise<MeResponseDto> {

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { RequestContext } from '../common/request-context';
 import type { SessionEntity } from '../sessions/session.entity';
 
 /** Who is calling: set by the access-token guard after the session was found active. */
@@ -16,13 +17,10 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   return request.user;
 });
 
-export interface ClientContext {
-  ip: string | undefined;
-  userAgent: string | undefined;
-}
+export type ClientContext = RequestContext;
 
 export const Client = createParamDecorator((_data: unknown, context: ExecutionContext): ClientContext => {
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   const userAgent = request.headers['user-agent'];
-  return { ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : undefined };
+  return { requestId: String(request.id), ip: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : undefined };
 });

@@ -49,6 +49,10 @@ export interface AppConfig {
     audience: string;
   };
   sessionCacheTtlMs: number;
+  /** Re-read the user (role) from Strapi at every refresh. */
+  refreshRevalidate: boolean;
+  /** How long audit events, and sessions that ended, are kept. */
+  retention: { auditMs: number; endedSessionsMs: number; intervalMs: number };
   adminRoles: string[];
   keys: {
     sessionEncryptionKey: Buffer;

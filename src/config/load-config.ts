@@ -201,6 +201,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     // The cache may hide a revocation for at most this long, so it is capped at the 1 s promise.
     sessionCacheTtlMs: read.duration('SESSION_CACHE_TTL', '500ms', 0, 1000),
     adminRoles,
+    refreshRevalidate: read.bool('REFRESH_REVALIDATE', true),
+    retention: {
+      auditMs: read.duration('AUDIT_RETENTION', '90d', 86_400_000),
+      endedSessionsMs: read.duration('SESSION_RETENTION', '30d', 60_000),
+      intervalMs: read.duration('RETENTION_INTERVAL', '1h', 10_000),
+    },
   };
 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {

@@ -1,10 +1,12 @@
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import { RefreshTokenEntity } from '../sessions/refresh-token.entity';
 import { SessionEntity } from '../sessions/session.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import { CreateSessions1764400000000 } from './migrations/1764400000000-CreateSessions';
+import { SessionAdminAndAudit1764500000000 } from './migrations/1764500000000-SessionAdminAndAudit';
 
-export const ENTITIES = [SessionEntity, RefreshTokenEntity];
-export const MIGRATIONS = [CreateSessions1764400000000];
+export const ENTITIES = [SessionEntity, RefreshTokenEntity, AuditEventEntity];
+export const MIGRATIONS = [CreateSessions1764400000000, SessionAdminAndAudit1764500000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

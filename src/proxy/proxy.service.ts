@@ -63,6 +63,10 @@ export class ProxyService implements OnModuleDestroy {
     await this.pool.close();
   }
 
+  clientIp(request: IncomingMessage): string {
+    return this.originOf(request).ip;
+  }
+
   /** True for the paths this proxy owns; everything else is the Nest app's. */
   handles(url: string): boolean {
     if (url.startsWith('/api/') || url === '/api' || url.startsWith('/api?')) return true;
@@ -80,7 +84,10 @@ export class ProxyService implements OnModuleDestroy {
     if (upstream.statusCode === 401 && identity.kind === 'session') {
       // Strapi no longer accepts the session's JWT (expired, secret rotated, user blocked): the session is over.
       await upstream.body.dump();
-      await this.sessions.revoke(identity.session.id, 'upstream_rejected', 'system');
+      await this.sessions.revoke(
+        { sessionId: identity.session.id },
+        { reason: 'upstream_rejected', actor: 'system', context: { requestId, ip: this.originOf(request).ip, userAgent: request.headers['user-agent'] } },
+      );
       throw new AppError('session_expired', 'Strapi no longer accepts this session; sign in again');
     }
 

@@ -4,6 +4,10 @@ export type RevocationActor = 'self' | 'system' | `admin:${string}`;
 
 @Entity({ name: 'bff_sessions' })
 @Index('idx_bff_sessions_user_created', ['userId', 'createdAt'])
+@Index('idx_bff_sessions_created', ['createdAt'])
+@Index('idx_bff_sessions_active_created', ['createdAt'], { where: '"revoked_at" IS NULL' })
+@Index('idx_bff_sessions_expires', ['expiresAt'])
+@Index('idx_bff_sessions_revoked', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
 export class SessionEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_sessions' })
   id!: string;
@@ -62,4 +66,8 @@ export class SessionEntity {
 
   @Column('varchar', { name: 'revoked_by', length: 64, nullable: true })
   revokedBy!: RevocationActor | null;
+
+  /** Free text an admin gave when revoking. */
+  @Column('varchar', { name: 'revoke_note', length: 500, nullable: true })
+  revokeNote!: string | null;
 }

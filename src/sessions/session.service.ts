@@ -1,4 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../common/request-context';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -9,7 +13,15 @@ import { decideRefresh, endedCode, sessionEndsAt } from './refresh-policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionCache } from './session-cache';
 import { SessionEntity, type RevocationActor } from './session.entity';
-import { SessionsRepository } from './sessions.repository';
+import { SessionsRepository, type RevocationTarget } from './sessions.repository';
+
+export interface Revocation {
+  reason: string;
+  actor: RevocationActor;
+  note?: string | null;
+  /** The request that caused it, for the audit trail. */
+  context?: RequestContext;
+}
 
 export interface SessionStart {
   user: StrapiUser;
@@ -35,6 +47,8 @@ export class SessionService {
     private readonly sessions: SessionsRepository,
     private readonly cache: SessionCache,
     private readonly secretBox: SecretBox,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,6 +76,7 @@ export class SessionService {
       revokedAt: null,
       revokedReason: null,
       revokedBy: null,
+      revokeNote: null,
     } satisfies SessionEntity);
     const refreshToken = generateRefreshToken();
     await this.sessions.insertWithFirstToken(session, this.tokenRow(refreshToken, id, 0, now));
@@ -73,7 +88,8 @@ export class SessionService {
    * under the session's row lock (see SessionsRepository.withLockedRefresh), so this holds
    * across any number of BFF instances sharing the database.
    */
-  async refresh(refreshToken: string, now = new Date()): Promise<IssuedSession> {
+  async refresh(refreshToken: string, options: { now?: Date; role?: string | null; context?: RequestContext } = {}): Promise<IssuedSession> {
+    const now = options.now ?? new Date();
     if (!isWellFormedRefreshToken(refreshToken)) throw invalidRefreshToken();
     const outcome = await this.sessions.withLockedRefresh(hashRefreshToken(refreshToken), async ({ session, token, manager }) => {
       const decision = decideRefresh(
@@ -88,17 +104,28 @@ export class SessionService {
           const nextGeneration = token.generation + 1;
           const sealed = this.secretBox.seal(next, successorContext(session.id, nextGeneration));
           await this.sessions.rotate(manager, session, token, this.tokenRow(next, session.id, nextGeneration, now), sealed, now);
+          await this.applyRole(manager, session, options.role);
           Object.assign(session, { refreshGeneration: nextGeneration, lastUsedAt: now });
           return { ok: true as const, session, refreshToken: next };
         }
         case 'replay_successor': {
           const successor = this.secretBox.open(token.successorEncrypted ?? '', successorContext(session.id, token.generation + 1));
           await this.sessions.touch(manager, session.id, now);
+          await this.applyRole(manager, session, options.role);
           session.lastUsedAt = now;
           return { ok: true as const, session, refreshToken: successor };
         }
         case 'reject':
-          if ('revoke' in decision) await this.sessions.revoke(session.id, decision.revoke, 'system', now, manager);
+          if ('revoke' in decision) {
+            if (decision.code === 'refresh_token_reused') {
+              await this.audit.record(
+                { type: 'refresh_token_reused', userId: session.userId, sessionId: session.id, details: { generation: token.generation }, context: options.context },
+                manager,
+                now,
+              );
+            }
+            await this.revokeIn(manager, { sessionId: session.id }, { reason: decision.revoke, actor: 'system', context: options.context }, now);
+          }
           return { ok: false as const, session, code: decision.code };
       }
     });
@@ -114,12 +141,42 @@ export class SessionService {
     return { session: outcome.session, refreshToken: outcome.refreshToken, refreshExpiresAt: this.refreshExpiresAt(outcome.session) };
   }
 
-  /** The single way a session ends: records reason and actor, and evicts it from this instance's cache. */
-  async revoke(sessionId: string, reason: string, actor: RevocationActor, now = new Date()): Promise<boolean> {
-    const revoked = await this.sessions.revoke(sessionId, reason, actor, now);
-    this.cache.evict(sessionId);
-    if (revoked) this.logger.log({ event: 'session_revoked', sessionId, reason, actor }, 'Session revoked');
-    return revoked;
+  /**
+   * The single way sessions end: one session, or all of a user's (optionally but one). Records
+   * reason and actor on each session and in the audit trail, in one transaction, and evicts them
+   * from this instance's cache. Returns how many sessions this call ended.
+   */
+  async revoke(target: RevocationTarget, revocation: Revocation, now = new Date()): Promise<number> {
+    return this.dataSource.transaction((manager) => this.revokeIn(manager, target, revocation, now));
+  }
+
+  private async revokeIn(manager: EntityManager, target: RevocationTarget, revocation: Revocation, now: Date): Promise<number> {
+    const ended = await this.sessions.revoke(target, revocation, now, manager);
+    for (const { id, userId } of ended) {
+      this.cache.evict(id);
+      await this.audit.record(
+        {
+          type: 'session_revoked',
+          userId,
+          sessionId: id,
+          actor: revocation.actor,
+          reason: revocation.reason,
+          details: revocation.note ? { note: revocation.note } : undefined,
+          context: revocation.context,
+        },
+        manager,
+        now,
+      );
+    }
+    if (ended.length > 0) this.logger.log({ event: 'session_revoked', sessions: ended.length, reason: revocation.reason, actor: revocation.actor }, 'Sessions revoked');
+    return ended.length;
+  }
+
+  /** The role is re-read from Strapi at refresh, so a role change reaches the next access token. */
+  private async applyRole(manager: EntityManager, session: SessionEntity, role: string | null | undefined): Promise<void> {
+    if (role === undefined || role === session.role) return;
+    await this.sessions.updateRole(manager, session.id, role);
+    session.role = role;
   }
 
   /** Finds the session any of its refresh tokens (current or rotated away) belongs to. */

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity, type RevocationActor } from './session.entity';
+
+export type RevocationTarget = { sessionId: string } | { userId: number; exceptSessionId?: string };
 
 export interface LockedRefresh {
   session: SessionEntity;
@@ -78,19 +80,32 @@ export class SessionsRepository {
     await manager.update(SessionEntity, { id: sessionId }, { lastUsedAt: now });
   }
 
-  /** Idempotent: a session that is already revoked keeps its first reason and actor. Returns whether this call revoked it. */
+  /**
+   * Ends the active sessions that match, recording reason and actor. Idempotent: a session that is
+   * already revoked keeps its first reason. Returns the sessions this call ended.
+   */
   async revoke(
-    sessionId: string,
-    reason: string,
-    actor: RevocationActor,
+    target: RevocationTarget,
+    revocation: { reason: string; actor: RevocationActor; note?: string | null },
     now: Date,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    const result = await manager.update(
-      SessionEntity,
-      { id: sessionId, revokedAt: IsNull() },
-      { revokedAt: now, revokedReason: reason, revokedBy: actor },
-    );
-    return (result.affected ?? 0) > 0;
+  ): Promise<{ id: string; userId: number }[]> {
+    const query = manager
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: now, revokedReason: revocation.reason, revokedBy: revocation.actor, revokeNote: revocation.note ?? null })
+      .where('revoked_at IS NULL')
+      .returning(['id', 'user_id']);
+    if ('sessionId' in target) query.andWhere('id = :id', { id: target.sessionId });
+    else {
+      query.andWhere('user_id = :userId', { userId: target.userId });
+      if (target.exceptSessionId) query.andWhere('id <> :except', { except: target.exceptSessionId });
+    }
+    const result = await query.execute();
+    return (result.raw as { id: string; user_id: number }[]).map((row) => ({ id: row.id, userId: row.user_id }));
+  }
+
+  async updateRole(manager: EntityManager, sessionId: string, role: string | null): Promise<void> {
+    await manager.update(SessionEntity, { id: sessionId }, { role });
   }
 }

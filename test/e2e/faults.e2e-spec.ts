@@ -19,7 +19,7 @@ describe('faults answer 503/504 and leave sessions intact', () => {
       await strapi.stop();
     });
 
-    it('answers 503 upstream_unavailable while Strapi is down, keeps sessions working, and recovers', async () => {
+    it('answers 503 upstream_unavailable while Strapi is down, spends no refresh token, and recovers', async () => {
       const tokens = await login(bff, seedUsers.alice);
       await strapi.kill();
 
@@ -32,13 +32,16 @@ describe('faults answer 503/504 and leave sessions intact', () => {
       expectEnvelope(ready, 503, 'not_ready');
       expect((ready.body as { details: unknown }).details).toEqual({ checks: { database: 'up', strapi: 'down' } });
 
-      // Refresh and session checks need only the BFF's own database.
-      const rotated = await refresh(bff, tokens.refreshToken);
-      expect(rotated.status).toBe(200);
-      expect((await bff.request('GET', '/auth/me', { token: rotated.body.accessToken })).status).toBe(200);
+      // Session checks need only the BFF's own database.
+      expect((await bff.request('GET', '/auth/me', { token: tokens.accessToken })).status).toBe(200);
+      // A refresh re-reads the user from Strapi: it fails softly, and the refresh token stays unspent.
+      expectEnvelope(await refresh(bff, tokens.refreshToken), 503, 'upstream_unavailable');
 
       await strapi.start();
       expect((await bff.request('GET', '/health/ready')).status).toBe(200);
+      const rotated = await refresh(bff, tokens.refreshToken);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.session.id).toBe(tokens.session.id);
       await login(bff, seedUsers.alice);
     });
   });

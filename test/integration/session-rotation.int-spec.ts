@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
+import { AuditService } from '../../src/audit/audit.service';
 import { SessionCache } from '../../src/sessions/session-cache';
 import { SessionService } from '../../src/sessions/session.service';
 import { SessionsRepository } from '../../src/sessions/sessions.repository';
@@ -19,7 +20,7 @@ const config = {
 
 function instance(dataSource: DataSource): SessionService {
   const repository = new SessionsRepository(dataSource);
-  return new SessionService(repository, new SessionCache(repository, config), new SecretBox(key), config);
+  return new SessionService(repository, new SessionCache(repository, config), new SecretBox(key), new AuditService(dataSource), dataSource, config);
 }
 
 const fakeStrapiJwt = (expSeconds: number): string =>
@@ -76,12 +77,12 @@ describe('session rotation on Postgres', () => {
   it('revokes the whole session when any rotated-away token is replayed after the grace window', async () => {
     const { session, refreshToken: t0 } = await a.start(startInput());
     const start = Date.now();
-    const t1 = (await a.refresh(t0, new Date(start + 1_000))).refreshToken;
-    const t2 = (await a.refresh(t1, new Date(start + 2_000))).refreshToken;
-    const t3 = (await a.refresh(t2, new Date(start + 3_000))).refreshToken;
+    const t1 = (await a.refresh(t0, { now: new Date(start + 1_000) })).refreshToken;
+    const t2 = (await a.refresh(t1, { now: new Date(start + 2_000) })).refreshToken;
+    const t3 = (await a.refresh(t2, { now: new Date(start + 3_000) })).refreshToken;
 
-    await expect(b.refresh(t0, new Date(start + 4_000))).rejects.toMatchObject({ code: 'refresh_token_reused', status: 401 });
-    await expect(a.refresh(t3, new Date(start + 5_000))).rejects.toMatchObject({ code: 'session_revoked' });
+    await expect(b.refresh(t0, { now: new Date(start + 4_000) })).rejects.toMatchObject({ code: 'refresh_token_reused', status: 401 });
+    await expect(a.refresh(t3, { now: new Date(start + 5_000) })).rejects.toMatchObject({ code: 'session_revoked' });
     const revoked = await a.getById(session.id);
     expect(revoked).toMatchObject({ revokedReason: 'reuse_detected', revokedBy: 'system' });
   });
@@ -89,16 +90,16 @@ describe('session rotation on Postgres', () => {
   it('treats the previous token as reuse one moment after the grace window closes', async () => {
     const { session, refreshToken: t0 } = await a.start(startInput());
     const rotatedAt = Date.now() + 1_000;
-    const t1 = (await a.refresh(t0, new Date(rotatedAt))).refreshToken;
-    const replay = await b.refresh(t0, new Date(rotatedAt + 10_000));
+    const t1 = (await a.refresh(t0, { now: new Date(rotatedAt) })).refreshToken;
+    const replay = await b.refresh(t0, { now: new Date(rotatedAt + 10_000) });
     expect(replay.refreshToken).toBe(t1);
-    await expect(b.refresh(t0, new Date(rotatedAt + 10_001))).rejects.toMatchObject({ code: 'refresh_token_reused' });
+    await expect(b.refresh(t0, { now: new Date(rotatedAt + 10_001) })).rejects.toMatchObject({ code: 'refresh_token_reused' });
     expect((await a.getById(session.id))?.revokedReason).toBe('reuse_detected');
   });
 
   it('ends an idle session and records why', async () => {
     const { session, refreshToken } = await a.start(startInput());
-    await expect(a.refresh(refreshToken, new Date(Date.now() + config.tokens.refreshIdleTtlMs + 1_000))).rejects.toMatchObject({
+    await expect(a.refresh(refreshToken, { now: new Date(Date.now() + config.tokens.refreshIdleTtlMs + 1_000) })).rejects.toMatchObject({
       code: 'session_expired',
     });
     expect(await a.getById(session.id)).toMatchObject({ revokedReason: 'expired', revokedBy: 'system' });
@@ -133,7 +134,7 @@ describe('session rotation on Postgres', () => {
   it('sees a revocation made on another instance within the cache bound', async () => {
     const { session } = await a.start(startInput());
     await expect(b.requireActive(session.id, session.userId)).resolves.toMatchObject({ id: session.id });
-    await a.revoke(session.id, 'logout', 'self');
+    await a.revoke({ sessionId: session.id }, { reason: 'logout', actor: 'self' });
     await expect(a.requireActive(session.id, session.userId)).rejects.toMatchObject({ code: 'session_revoked' });
     await new Promise((resolve) => setTimeout(resolve, config.sessionCacheTtlMs + 10));
     await expect(b.requireActive(session.id, session.userId)).rejects.toMatchObject({ code: 'session_revoked' });
