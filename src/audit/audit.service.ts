@@ -14,6 +14,16 @@ export interface AuditRecord {
   context?: RequestContext;
 }
 
+export interface AuditFilter {
+  userId?: number;
+  sessionId?: string;
+  type?: AuditEventType;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
 /**
  * Writes the security trail, with time, IP, user agent and request id of the request behind it.
  * Passing the transaction's manager makes the event commit (or roll back) with the change it records.
@@ -38,6 +48,22 @@ export class AuditService {
       requestId: request?.requestId ?? null,
       details: (event.details ?? null) as AuditEventEntity['details'] & object,
     });
+  }
+
+  async findPage(filter: AuditFilter): Promise<{ rows: AuditEventEntity[]; total: number }> {
+    const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (filter.userId !== undefined) builder.andWhere('e.user_id = :userId', { userId: filter.userId });
+    if (filter.sessionId !== undefined) builder.andWhere('e.session_id = :sessionId', { sessionId: filter.sessionId });
+    if (filter.type !== undefined) builder.andWhere('e.type = :type', { type: filter.type });
+    if (filter.from !== undefined) builder.andWhere('e.occurred_at >= :from', { from: filter.from });
+    if (filter.to !== undefined) builder.andWhere('e.occurred_at < :to', { to: filter.to });
+    const [rows, total] = await builder
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { rows, total };
   }
 
   /** For events whose loss must not fail the request that caused them (e.g. a failed login). */

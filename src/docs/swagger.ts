@@ -33,6 +33,22 @@ function proxyPath(summary: string): PathItem {
   return { get: operation, post: operation, put: operation, patch: operation, delete: operation };
 }
 
+/**
+ * Runs in the browser (Swagger UI serialises it into its init script): after a successful
+ * sign-in or refresh from the page, the new access token is applied to "Authorize" at once.
+ */
+function applyTokenFromLogin(response: { ok: boolean; url: string; body?: { accessToken?: unknown } }): unknown {
+  try {
+    const ui = (globalThis as { ui?: { preauthorizeApiKey(name: string, value: string): void } }).ui;
+    if (response.ok && /\/auth\/(login|refresh|register)$/.test(new URL(response.url).pathname) && typeof response.body?.accessToken === 'string') {
+      ui?.preauthorizeApiKey('bearer', response.body.accessToken);
+    }
+  } catch {
+    // Never break the page over a convenience.
+  }
+  return response;
+}
+
 /** Swagger UI doubles as the admin console, so "Authorize" must work and survive reloads. */
 export function setupSwagger(app: NestFastifyApplication, config: AppConfig): void {
   const builder = new DocumentBuilder()
@@ -44,6 +60,8 @@ export function setupSwagger(app: NestFastifyApplication, config: AppConfig): vo
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /auth/login' })
     .addTag('auth', 'Sign-in, token refresh and logout')
+    .addTag('sessions', 'Your own sessions: where you are signed in, and signing out other devices')
+    .addTag('admin', 'Admin console: find and revoke anyone’s sessions, read the audit trail (needs a role in ADMIN_ROLES)')
     .addTag('proxy', 'Strapi’s REST (and GraphQL) API, called through the BFF as the signed-in user')
     .addTag('health', 'Liveness and readiness')
     .build();
@@ -55,7 +73,7 @@ export function setupSwagger(app: NestFastifyApplication, config: AppConfig): vo
   }
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
-    swaggerOptions: { persistAuthorization: true },
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true, responseInterceptor: applyTokenFromLogin },
     customSiteTitle: 'strapi-auth-bff API',
   });
 }

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../auth/principal';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AppError } from '../common/app-error';
+import { RevokedCountDto } from '../sessions/dto/session.dto';
+import { AdminGuard } from './admin.guard';
+import { AdminService } from './admin.service';
+import { AdminRevokeDto, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+
+const userIdPipe = new ParseIntPipe({ exceptionFactory: () => new AppError('validation_failed', 'userId must be a whole number') });
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(AdminGuard)
+@ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'forbidden', 'service_unavailable')
+@Controller('admin')
+export class AdminController {
+  constructor(private readonly admin: AdminService) {}
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'Find sessions, e.g. a user’s active ones (`userId=3&status=active`)' })
+  @ApiOkResponse({ type: AdminSessionPageDto })
+  @ApiErrors('validation_failed')
+  listSessions(@Query() query: AdminSessionsQuery): Promise<AdminSessionPageDto> {
+    return this.admin.listSessions(query);
+  }
+
+  @Get('sessions/:id')
+  @ApiOperation({ summary: 'One session, with its revocation reason and actor' })
+  @ApiOkResponse({ type: AdminSessionDto })
+  @ApiErrors('not_found')
+  getSession(@Param('id') id: string): Promise<AdminSessionDto> {
+    return this.admin.getSession(id);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke one session; it stops working everywhere within a second' })
+  @ApiBody({ type: AdminRevokeDto, required: false })
+  @ApiNoContentResponse({ description: 'Revoked (or already ended)' })
+  @ApiErrors('validation_failed', 'not_found')
+  revokeSession(
+    @Param('id') id: string,
+    @Body() dto: AdminRevokeDto | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Client() client: ClientContext,
+  ): Promise<void> {
+    return this.admin.revokeSession(id, principal.userId, dto?.reason, client);
+  }
+
+  @Delete('users/:userId/sessions')
+  @ApiOperation({ summary: 'Revoke every session of a user' })
+  @ApiOkResponse({ type: RevokedCountDto })
+  @ApiErrors('validation_failed')
+  revokeUserSessions(@Param('userId', userIdPipe) userId: number, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
+    return this.admin.revokeUserSessions(userId, principal.userId, client);
+  }
+
+  @Get('audit-events')
+  @ApiOperation({ summary: 'The audit trail, newest first' })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  @ApiErrors('validation_failed')
+  listAuditEvents(@Query() query: AuditEventsQuery): Promise<AuditEventPageDto> {
+    return this.admin.listAuditEvents(query);
+  }
+}

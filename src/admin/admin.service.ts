@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import type { RequestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { SessionEntity } from '../sessions/session.entity';
+import { SessionService } from '../sessions/session.service';
+import { sessionStatus } from '../sessions/session-view';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The admin console's use cases: find sessions, end them, read the audit trail. */
+@Injectable()
+export class AdminService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly lifecycle: SessionService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async listSessions(query: AdminSessionsQuery): Promise<AdminSessionPageDto> {
+    const now = new Date();
+    const { rows, total } = await this.sessions.findPage({ ...query, now, idleTtlMs: this.config.tokens.refreshIdleTtlMs });
+    return { data: rows.map((row) => this.toDto(row, now)), meta: { page: query.page, pageSize: query.pageSize, total } };
+  }
+
+  async getSession(id: string): Promise<AdminSessionDto> {
+    return this.toDto(await this.requireSession(id), new Date());
+  }
+
+  async revokeSession(id: string, adminId: number, note: string | undefined, context: RequestContext): Promise<void> {
+    await this.requireSession(id);
+    await this.lifecycle.revoke({ sessionId: id }, { reason: 'admin_revoked', actor: `admin:${adminId}`, note: note ?? null, context });
+  }
+
+  async revokeUserSessions(userId: number, adminId: number, context: RequestContext): Promise<{ revoked: number }> {
+    const actor = `admin:${adminId}` as const;
+    const revoked = await this.lifecycle.revoke({ userId }, { reason: 'admin_revoked', actor, context });
+    await this.audit.record({ type: 'admin_user_sessions_revoked', userId, actor, reason: 'admin_revoked', details: { revoked }, context });
+    return { revoked };
+  }
+
+  async listAuditEvents(query: AuditEventsQuery): Promise<AuditEventPageDto> {
+    const { rows, total } = await this.audit.findPage({
+      ...query,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    });
+    return {
+      data: rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
+      meta: { page: query.page, pageSize: query.pageSize, total },
+    };
+  }
+
+  private async requireSession(id: string): Promise<SessionEntity> {
+    const session = UUID.test(id) ? await this.sessions.getById(id) : null;
+    if (!session) throw new AppError('not_found', 'No such session');
+    return session;
+  }
+
+  private toDto(session: SessionEntity, now: Date): AdminSessionDto {
+    return {
+      id: session.id,
+      userId: session.userId,
+      username: session.username,
+      email: session.email,
+      role: session.role,
+      status: sessionStatus(session, now, this.config.tokens.refreshIdleTtlMs),
+      deviceName: session.deviceName,
+      ip: session.ip,
+      userAgent: session.userAgent,
+      createdAt: session.createdAt.toISOString(),
+      lastUsedAt: session.lastUsedAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      refreshCount: session.refreshGeneration,
+      revokedAt: session.revokedAt?.toISOString() ?? null,
+      revokedReason: session.revokedReason,
+      revokedBy: session.revokedBy,
+      revokeNote: session.revokeNote,
+    };
+  }
+}

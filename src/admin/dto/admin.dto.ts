@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_EVENT_TYPES } from '../../audit/audit-event.entity';
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class AdminSessionsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Strapi user id', example: 3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  userId?: number;
+
+  @ApiPropertyOptional({ enum: ['active', 'revoked', 'expired', 'all'], default: 'active' })
+  @IsOptional()
+  @IsIn(['active', 'revoked', 'expired', 'all'])
+  status: 'active' | 'revoked' | 'expired' | 'all' = 'active';
+}
+
+export class AuditEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  userId?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_EVENT_TYPES })
+  @IsOptional()
+  @IsIn(AUDIT_EVENT_TYPES)
+  type?: (typeof AUDIT_EVENT_TYPES)[number];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}
+
+export class AdminRevokeDto {
+  @ApiPropertyOptional({ description: 'Why, for the audit trail', example: 'Reported stolen laptop', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class PageMetaDto {
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
+
+export class AdminSessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() userId!: number;
+  @ApiProperty() username!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) role!: string | null;
+  @ApiProperty({ enum: ['active', 'revoked', 'expired'] }) status!: 'active' | 'revoked' | 'expired';
+  @ApiProperty({ nullable: true, type: String }) deviceName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) lastUsedAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ description: 'How many times the refresh token was rotated' }) refreshCount!: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'admin_revoked' }) revokedReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'admin:7' }) revokedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokeNote!: string | null;
+}
+
+export class AdminSessionPageDto {
+  @ApiProperty({ type: [AdminSessionDto] }) data!: AdminSessionDto[];
+  @ApiProperty({ type: PageMetaDto }) meta!: PageMetaDto;
+}
+
+export class AuditEventDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ enum: AUDIT_EVENT_TYPES }) type!: string;
+  @ApiProperty({ nullable: true, type: Number }) userId!: number | null;
+  @ApiProperty({ nullable: true, type: String }) sessionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'admin:7' }) actor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ nullable: true, type: String }) userAgent!: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty({ nullable: true, type: Object }) details!: Record<string, unknown> | null;
+}
+
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) data!: AuditEventDto[];
+  @ApiProperty({ type: PageMetaDto }) meta!: PageMetaDto;
+}

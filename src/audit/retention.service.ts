@@ -1,0 +1,74 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/** Arbitrary constant shared by every BFF instance: only one of them sweeps at a time. */
+const RETENTION_LOCK_KEY = 7_264_019_332;
+const BATCH = 5_000;
+
+/**
+ * Deletes audit events older than AUDIT_RETENTION and sessions that ended (revoked, or past their
+ * absolute end) more than SESSION_RETENTION ago, in batches so no statement holds locks for long.
+ * Runs every RETENTION_INTERVAL on whichever instance gets the advisory lock.
+ */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RetentionService.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.error({ err: error }, 'Retention sweep failed')), this.config.retention.intervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One sweep. Returns what it deleted, or undefined when another instance holds the lock. */
+  async sweep(now = new Date()): Promise<{ auditEvents: number; sessions: number } | undefined> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RETENTION_LOCK_KEY])) as { locked: boolean }[];
+      if (!locked) return undefined;
+      try {
+        const auditCutoff = new Date(now.getTime() - this.config.retention.auditMs);
+        const sessionCutoff = new Date(now.getTime() - this.config.retention.endedSessionsMs);
+        const auditEvents = await this.deleteInBatches(
+          'DELETE FROM bff_audit_events WHERE id IN (SELECT id FROM bff_audit_events WHERE occurred_at < $1 LIMIT $2)',
+          auditCutoff,
+        );
+        // Refresh-token rows go with their session (ON DELETE CASCADE).
+        const sessions = await this.deleteInBatches(
+          `DELETE FROM bff_sessions WHERE id IN (
+             SELECT id FROM bff_sessions WHERE revoked_at < $1
+             UNION SELECT id FROM bff_sessions WHERE expires_at < $1
+             LIMIT $2)`,
+          sessionCutoff,
+        );
+        if (auditEvents + sessions > 0) this.logger.log({ event: 'retention_sweep', auditEvents, sessions }, 'Retention sweep deleted old rows');
+        return { auditEvents, sessions };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [RETENTION_LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async deleteInBatches(sql: string, cutoff: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [, affected] = (await this.dataSource.query(sql, [cutoff, BATCH])) as [unknown, number];
+      total += affected;
+      if (affected < BATCH) return total;
+    }
+  }
+}
