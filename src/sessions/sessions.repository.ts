@@ -110,7 +110,7 @@ export class SessionsRepository {
       .update(SessionEntity)
       .set({ revokedAt: now, revokedReason: revocation.reason, revokedBy: revocation.actor, revokeNote: revocation.note ?? null })
       .where('revoked_at IS NULL')
-      .returning(['id', 'user_id']);
+      .returning('id, user_id');
     if ('sessionId' in target) query.andWhere('id = :id', { id: target.sessionId });
     else {
       query.andWhere('user_id = :userId', { userId: target.userId });
