@@ -13,6 +13,7 @@ export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorat
         status,
         description: `Error envelope with code ${statusCodes.map((c) => `\`${c}\``).join(', ')}`,
         type: statusCodes.includes('validation_failed') ? ValidationErrorEnvelopeDto : ErrorEnvelopeDto,
+        example: { statusCode: status, code: statusCodes[0], message: 'A human-readable explanation', requestId: '5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a' },
       }),
     ),
   );

@@ -29,7 +29,19 @@ const GUARD_MESSAGE = 'A Bearer access token is required';
 /** The proxy forwards anonymous calls as Strapi's public role, so it is public by design too. */
 const PROXY_ROUTES = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => `${method} /api/{path}`).concat(['GET /graphql', 'POST /graphql']);
 
-const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...PROXY_ROUTES, 'GET /auth/me'];
+const GUARDED_ROUTES = [
+  'GET /auth/me',
+  'GET /sessions',
+  'DELETE /sessions',
+  'DELETE /sessions/{id}',
+  'GET /admin/sessions',
+  'GET /admin/sessions/{id}',
+  'DELETE /admin/sessions/{id}',
+  'DELETE /admin/users/{userId}/sessions',
+  'GET /admin/audit-events',
+];
+
+const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...PROXY_ROUTES, ...GUARDED_ROUTES];
 
 describe('Swagger UI and the OpenAPI document', () => {
   let bff: RunningBff;
@@ -76,6 +88,13 @@ describe('Swagger UI and the OpenAPI document', () => {
     expect(doc.paths['/auth/me'].get.security).toEqual([{ bearer: [] }]);
   });
 
+  it('groups the endpoints under auth, sessions, admin, proxy and health', () => {
+    const tags = new Set(operations().flatMap(([, op]) => op.tags ?? []));
+    expect([...tags].sort()).toEqual(['admin', 'auth', 'health', 'proxy', 'sessions']);
+    expect(doc.paths['/admin/sessions'].get.tags).toEqual(['admin']);
+    expect(doc.paths['/sessions'].get.tags).toEqual(['sessions']);
+  });
+
   it('documents the proxy with optional Bearer auth', () => {
     expect(doc.paths['/api/{path}'].get.tags).toEqual(['proxy']);
     expect(doc.paths['/api/{path}'].get.security).toEqual([{ bearer: [] }, {}]);
@@ -84,7 +103,8 @@ describe('Swagger UI and the OpenAPI document', () => {
   it('guards every route except the deliberately public ones', async () => {
     for (const [route] of operations().filter(([candidate]) => !PROXY_ROUTES.includes(candidate))) {
       const [method, path] = route.split(' ');
-      const response = await bff.request(method, path, method === 'POST' ? { json: {} } : {});
+      const concrete = path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{userId}', '1');
+      const response = await bff.request(method, concrete, method === 'POST' ? { json: {} } : {});
       const guardRefused = response.status === 401 && (response.body as { message?: string }).message === GUARD_MESSAGE;
       if (PUBLIC_ROUTES.includes(route)) {
         expect({ route, guardRefused }).toEqual({ route, guardRefused: false });
