@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity, type RevocationActor } from './session.entity';
 
@@ -133,19 +133,23 @@ export class SessionsRepository {
 
   /** One page for the admin console. Every filter combination is served by an index (see the 1M-row plan test). */
   async findPage(query: SessionPageQuery): Promise<{ rows: SessionEntity[]; total: number }> {
+    const [rows, total] = await this.pageQuery(query).getManyAndCount();
+    return { rows, total };
+  }
+
+  /** The admin listing query, separate so its plan can be inspected (see the 1M-row plan test). */
+  pageQuery(query: SessionPageQuery): SelectQueryBuilder<SessionEntity> {
     const builder = this.dataSource.getRepository(SessionEntity).createQueryBuilder('s');
     if (query.userId !== undefined) builder.andWhere('s.user_id = :userId', { userId: query.userId });
     const params = { now: query.now, idleCutoff: new Date(query.now.getTime() - query.idleTtlMs) };
     if (query.status === 'active') builder.andWhere(ACTIVE, params);
     if (query.status === 'revoked') builder.andWhere("s.revoked_at IS NOT NULL AND s.revoked_reason <> 'expired'");
     if (query.status === 'expired') builder.andWhere(`((s.revoked_at IS NULL AND NOT (${EXPIRY_PENDING})) OR s.revoked_reason = 'expired')`, params);
-    const [rows, total] = await builder
+    return builder
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { rows, total };
+      .take(query.pageSize);
   }
 
   async updateRole(manager: EntityManager, sessionId: string, role: string | null): Promise<void> {

@@ -1,0 +1,79 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrationsLocked } from '../../src/database/data-source-options';
+import { SessionsRepository, type SessionPageQuery } from '../../src/sessions/sessions.repository';
+import { createTestDatabase, dropTestDatabase } from '../support/database';
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+const ROWS = 1_000_000;
+const USERS = 50_000;
+
+/**
+ * The admin listing on a million session rows: every filter combination must be answered from an
+ * index, never a sequential scan of bff_sessions. Its own database, so the rows don't slow other tests.
+ */
+describe('admin session listing with a million sessions', () => {
+  let name: string;
+  let db: DataSource;
+  let repository: SessionsRepository;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    name = database.name;
+    db = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
+    await runMigrationsLocked(db);
+    await db.query(
+      `INSERT INTO bff_sessions (id, user_id, username, email, role, strapi_jwt_enc, created_at, last_used_at, expires_at, revoked_at, revoked_reason, revoked_by)
+       SELECT md5(i::text)::uuid, i % $2, 'user' || (i % $2), 'user' || (i % $2) || '@example.com', 'authenticated', 'v1.x.y.z',
+              now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval, now() + interval '30 days' - (i || ' seconds')::interval,
+              CASE WHEN i % 10 = 0 THEN now() - (i || ' seconds')::interval END,
+              CASE WHEN i % 10 = 0 THEN 'logout' END,
+              CASE WHEN i % 10 = 0 THEN 'self' END
+       FROM generate_series(1, $1) AS i`,
+      [ROWS, USERS],
+    );
+    await db.query('ANALYZE bff_sessions');
+    repository = new SessionsRepository(db);
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    if (name) await dropTestDatabase(name);
+  });
+
+  async function planOf(query: Partial<SessionPageQuery>): Promise<PlanNode[]> {
+    const [sql, parameters] = repository
+      .pageQuery({ status: 'all', page: 1, pageSize: 20, now: new Date(), idleTtlMs: 7 * 86_400_000, ...query })
+      .getQueryAndParameters();
+    const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
+    return nodes(plan[0].Plan);
+  }
+
+  it.each<[string, Partial<SessionPageQuery>, string]>([
+    ['one user’s sessions', { userId: 4242, status: 'all' }, 'idx_bff_sessions_user_created'],
+    ['one user’s active sessions', { userId: 4242, status: 'active' }, 'idx_bff_sessions_user_created'],
+    ['all active sessions, newest first', { status: 'active' }, 'idx_bff_sessions_active_created'],
+    ['all sessions, newest first', { status: 'all' }, 'idx_bff_sessions_created'],
+    ['page 50 of all sessions', { status: 'all', page: 50, pageSize: 100 }, 'idx_bff_sessions_created'],
+  ])('serves %s from an index', async (_name, query, index) => {
+    const plan = await planOf(query);
+    expect(plan.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'bff_sessions')).toEqual([]);
+    expect(plan.map((node) => node['Index Name']).filter(Boolean)).toContain(index);
+  });
+
+  it('returns one user’s 20 sessions as a page with the right total', async () => {
+    const [rows, total] = await repository.pageQuery({ userId: 4242, status: 'all', page: 1, pageSize: 20, now: new Date(), idleTtlMs: 7 * 86_400_000 }).getManyAndCount();
+    expect(total).toBe(ROWS / USERS);
+    expect(rows).toHaveLength(20);
+    expect(rows.every((row) => row.userId === 4242)).toBe(true);
+  });
+});
