@@ -66,7 +66,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   private async deleteInBatches(sql: string, cutoff: Date): Promise<number> {
     let total = 0;
     for (;;) {
-      const [, affected] = (await this.dataSource.query(sql, [cutoff, BATCH])) as [unknown, number];
+      const [, affected] = await this.dataSource.query<[unknown, number]>(sql, [cutoff, BATCH]);
       total += affected;
       if (affected < BATCH) return total;
     }

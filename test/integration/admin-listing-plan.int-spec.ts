@@ -54,7 +54,7 @@ describe('admin session listing with a million sessions', () => {
     const [sql, parameters] = repository
       .pageQuery({ status: 'all', page: 1, pageSize: 20, now: new Date(), idleTtlMs: 7 * 86_400_000, ...query })
       .getQueryAndParameters();
-    const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
+    const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
     return nodes(plan[0].Plan);
   }
 

@@ -45,16 +45,16 @@ describe('retention', () => {
     const result = await new RetentionService(db, config).sweep(now);
 
     expect(result?.auditEvents).toBeGreaterThanOrEqual(12000);
-    const remainingOld = await db.query(`SELECT count(*)::int AS n FROM bff_audit_events WHERE occurred_at < $1`, [ago(90)]);
+    const remainingOld = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM bff_audit_events WHERE occurred_at < $1`, [ago(90)]);
     expect(remainingOld[0].n).toBe(0);
-    const recent = await db.query(`SELECT count(*)::int AS n FROM bff_audit_events WHERE user_id = 424242 AND occurred_at >= $1`, [ago(90)]);
+    const recent = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM bff_audit_events WHERE user_id = 424242 AND occurred_at >= $1`, [ago(90)]);
     expect(recent[0].n).toBe(1);
 
-    const ids = ((await db.query(`SELECT id FROM bff_sessions WHERE user_id = 424242`)) as { id: string }[]).map((row) => row.id);
+    const ids = (await db.query<{ id: string }[]>(`SELECT id FROM bff_sessions WHERE user_id = 424242`)).map((row) => row.id);
     expect(ids.sort()).toEqual([recentRevoked, active].sort());
     expect(ids).not.toContain(oldRevoked);
     expect(ids).not.toContain(oldExpired);
-    const orphans = await db.query(`SELECT count(*)::int AS n FROM bff_refresh_tokens WHERE session_id = ANY($1)`, [[oldRevoked, oldExpired]]);
+    const orphans = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM bff_refresh_tokens WHERE session_id = ANY($1)`, [[oldRevoked, oldExpired]]);
     expect(orphans[0].n).toBe(0);
   });
 
