@@ -55,6 +55,10 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
     proxyFront.close();
     done();
   });
+  fastify.addHook('onClose', (_instance, done) => {
+    accessLog.flush();
+    done();
+  });
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger));

@@ -84,6 +84,16 @@ export class AccessLog {
     this.destination = destination ?? (this.enabled ? pino.destination({ sync: false, minLength: 4096 }) : { write: () => undefined });
   }
 
+  /** Writes out what is buffered; called when the app closes. */
+  flush(): void {
+    const stream = this.destination as { flushSync?: () => void };
+    try {
+      stream.flushSync?.();
+    } catch {
+      // Nothing buffered, or the stream is already closed.
+    }
+  }
+
   write(entry: AccessEntry): void {
     if (!this.enabled) return;
     this.destination.write(
