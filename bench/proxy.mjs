@@ -106,7 +106,9 @@ async function main() {
   if (!accessToken) throw new Error(`login failed: ${login.status}`);
 
   const targets = {
-    bare: { url: `http://127.0.0.1:${barePort}/api/articles`, headers: {} },
+    // The bare proxy passes the same Authorization header through unchecked, so the upstream
+    // (sharing CPU 0 with the load generator) parses the same request in both runs.
+    bare: { url: `http://127.0.0.1:${barePort}/api/articles`, headers: { authorization: `Bearer ${accessToken}` } },
     bffAuthenticated: { url: `http://127.0.0.1:${bffPort}/api/articles`, headers: { authorization: `Bearer ${accessToken}` } },
     bffAnonymous: { url: `http://127.0.0.1:${bffPort}/api/articles`, headers: {} },
   };
