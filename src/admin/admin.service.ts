@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
+import { isUuid } from '../common/uuid';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
-import { sessionStatus } from '../sessions/session-view';
+import { sessionStatus, sessionSummary } from '../sessions/session-view';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The admin console's use cases: find sessions, end them, read the audit trail. */
 @Injectable()
@@ -56,25 +55,19 @@ export class AdminService {
   }
 
   private async requireSession(id: string): Promise<SessionEntity> {
-    const session = UUID.test(id) ? await this.sessions.getById(id) : null;
+    const session = isUuid(id) ? await this.sessions.getById(id) : null;
     if (!session) throw new AppError('not_found', 'No such session');
     return session;
   }
 
   private toDto(session: SessionEntity, now: Date): AdminSessionDto {
     return {
-      id: session.id,
+      ...sessionSummary(session),
       userId: session.userId,
       username: session.username,
       email: session.email,
       role: session.role,
       status: sessionStatus(session, now, this.config.tokens.refreshIdleTtlMs),
-      deviceName: session.deviceName,
-      ip: session.ip,
-      userAgent: session.userAgent,
-      createdAt: session.createdAt.toISOString(),
-      lastUsedAt: session.lastUsedAt.toISOString(),
-      expiresAt: session.expiresAt.toISOString(),
       refreshCount: session.refreshGeneration,
       revokedAt: session.revokedAt?.toISOString() ?? null,
       revokedReason: session.revokedReason,

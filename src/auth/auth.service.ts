@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { IssuedSession } from '../sessions/session.service';
 import { SessionService } from '../sessions/session.service';
 import type { SessionEntity } from '../sessions/session.entity';
+import { sessionSummary } from '../sessions/session-view';
 import { StrapiClient } from '../strapi/strapi.client';
 import type { StrapiAuthResult } from '../strapi/strapi.types';
 import { AccessTokenService } from '../tokens/access-token.service';
@@ -95,16 +96,7 @@ export class AuthService {
     const session = (await this.sessions.getById(principal.sessionId)) ?? principal.session;
     return {
       user: toUserDto(session),
-      session: {
-        id: session.id,
-        deviceName: session.deviceName,
-        ip: session.ip,
-        userAgent: session.userAgent,
-        createdAt: session.createdAt.toISOString(),
-        lastUsedAt: session.lastUsedAt.toISOString(),
-        expiresAt: session.expiresAt.toISOString(),
-        refreshExpiresAt: this.sessions.refreshExpiresAt(session).toISOString(),
-      },
+      session: { ...sessionSummary(session), refreshExpiresAt: this.sessions.refreshExpiresAt(session).toISOString() },
     };
   }
 

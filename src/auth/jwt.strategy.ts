@@ -4,11 +4,10 @@ import { randomUUID } from 'node:crypto';
 import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/uuid';
 import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
 import { SessionService } from '../sessions/session.service';
 import type { Principal } from './principal';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Verifies the BFF's own access tokens (ES256, kid-selected key, iss, aud, exp with 1 s leeway)
@@ -50,7 +49,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) implements OnModuleD
 
   async validate(claims: AccessTokenClaims): Promise<Principal> {
     const userId = Number(claims.sub);
-    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !Number.isSafeInteger(userId)) {
+    if (typeof claims.sid !== 'string' || !isUuid(claims.sid) || !Number.isSafeInteger(userId)) {
       throw new AppError('invalid_access_token', 'The access token is invalid');
     }
     const session = await this.sessions.requireActive(claims.sid, userId);

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/uuid';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { MySessionDto } from './dto/session.dto';
 import { SessionService } from './session.service';
+import { sessionSummary } from './session-view';
 import { SessionsRepository } from './sessions.repository';
 
 /** What a signed-in user may do with their own sessions. */
@@ -17,21 +19,12 @@ export class MySessionsService {
 
   async list(userId: number, currentSessionId: string): Promise<MySessionDto[]> {
     const rows = await this.sessions.listActiveOfUser(userId, new Date(), this.config.tokens.refreshIdleTtlMs);
-    return rows.map((session) => ({
-      id: session.id,
-      deviceName: session.deviceName,
-      ip: session.ip,
-      userAgent: session.userAgent,
-      createdAt: session.createdAt.toISOString(),
-      lastUsedAt: session.lastUsedAt.toISOString(),
-      expiresAt: session.expiresAt.toISOString(),
-      current: session.id === currentSessionId,
-    }));
+    return rows.map((session) => ({ ...sessionSummary(session), current: session.id === currentSessionId }));
   }
 
   /** Someone else's session and an unknown id look the same: 404, so ids can't be probed. */
   async revokeOne(userId: number, sessionId: string, context: RequestContext): Promise<void> {
-    const session = UUID.test(sessionId) ? await this.sessions.getById(sessionId) : null;
+    const session = isUuid(sessionId) ? await this.sessions.getById(sessionId) : null;
     if (!session || session.userId !== userId) throw new AppError('not_found', 'No such session');
     await this.lifecycle.revoke({ sessionId }, { reason: 'user_revoked', actor: 'self', context });
   }
@@ -41,5 +34,3 @@ export class MySessionsService {
     return { revoked: await this.lifecycle.revoke(target, { reason: 'user_revoked', actor: 'self', context }) };
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
