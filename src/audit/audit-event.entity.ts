@@ -7,6 +7,8 @@ export const AUDIT_EVENT_TYPES = [
   'refresh_token_reused',
   'session_revoked',
   'admin_user_sessions_revoked',
+  'password_changed',
+  'password_reset',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
-import { LoginDto, LogoutDto, RefreshDto, RegisterDto } from './dto/auth-requests.dto';
+import { ChangePasswordDto, EmailConfirmationQuery, EmailDto, LoginDto, LogoutDto, RefreshDto, RegisterDto, ResetPasswordDto } from './dto/auth-requests.dto';
+import { PasswordService } from './password.service';
 import { ConfirmationRequiredDto, MeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from './principal';
 
@@ -12,7 +13,10 @@ import { Client, CurrentPrincipal, type ClientContext, type Principal } from './
 @ApiExtraModels(TokenResponseDto, ConfirmationRequiredDto)
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -84,6 +88,56 @@ export class AuthController {
   ): Promise<void> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     await this.auth.logout(bearer, dto?.refreshToken, client);
+  }
+
+  @Post('change-password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the password: every other session of the user ends; this one gets fresh tokens' })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors('validation_failed', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'unauthorized', 'invalid_access_token', 'session_revoked', 'upstream_unavailable')
+  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
+    return this.passwords.changePassword(principal, dto, client);
+  }
+
+  @Public()
+  @Post('forgot-password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Email a reset code. Always 204, whether or not the address has an account' })
+  @ApiResponse({ status: 204, description: 'Accepted' })
+  @ApiErrors('validation_failed', 'upstream_unavailable')
+  forgotPassword(@Body() dto: EmailDto): Promise<void> {
+    return this.passwords.forgotPassword(dto.email);
+  }
+
+  @Public()
+  @Post('reset-password')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password with the emailed code: every session of the user ends, and a new one starts' })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors('validation_failed', 'invalid_reset_code', 'passwords_do_not_match', 'upstream_unavailable')
+  resetPassword(@Body() dto: ResetPasswordDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
+    return this.passwords.resetPassword(dto, client);
+  }
+
+  @Public()
+  @Post('send-email-confirmation')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Send the email-confirmation link again. Always 204, whether or not the address has an account' })
+  @ApiResponse({ status: 204, description: 'Accepted' })
+  @ApiErrors('validation_failed', 'upstream_unavailable')
+  sendEmailConfirmation(@Body() dto: EmailDto): Promise<void> {
+    return this.passwords.sendEmailConfirmation(dto.email);
+  }
+
+  @Public()
+  @Get('email-confirmation')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Confirm an email address with the token from the confirmation link' })
+  @ApiResponse({ status: 204, description: 'Confirmed; the user can sign in' })
+  @ApiErrors('validation_failed', 'invalid_confirmation_token', 'upstream_unavailable')
+  confirmEmail(@Query() query: EmailConfirmationQuery): Promise<void> {
+    return this.passwords.confirmEmail(query.confirmation);
   }
 
   @Get('me')

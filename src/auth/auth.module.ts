@@ -9,12 +9,14 @@ import { createAccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { PasswordService } from './password.service';
 
 @Module({
   imports: [PassportModule, TokensModule, SessionsModule, StrapiModule, AuditModule],
   controllers: [AuthController],
   providers: [
     AuthService,
+    PasswordService,
     JwtStrategy,
     {
       provide: APP_GUARD,

@@ -100,7 +100,8 @@ export class AuthService {
     };
   }
 
-  private async startSession(auth: StrapiAuthResult, deviceName: string | undefined, client: ClientContext): Promise<TokenResponseDto> {
+  /** Starts a BFF session for a fresh Strapi sign-in (login, register, password reset). */
+  async startSession(auth: StrapiAuthResult, deviceName: string | undefined, client: ClientContext): Promise<TokenResponseDto> {
     // The login response's user never carries the role; /users/me?populate=role does, if the role may `role.find`.
     const me = await this.strapi.me(auth.jwt);
     const role = me.role?.type ?? null;
@@ -114,7 +115,7 @@ export class AuthService {
     return this.tokenResponse(issued);
   }
 
-  private tokenResponse({ session, refreshToken, refreshExpiresAt }: IssuedSession): TokenResponseDto {
+  tokenResponse({ session, refreshToken, refreshExpiresAt }: IssuedSession): TokenResponseDto {
     const access = this.accessTokens.sign({ userId: session.userId, sessionId: session.id, role: session.role });
     return {
       accessToken: access.token,

@@ -4,6 +4,11 @@
  */
 export const ERROR_STATUS = {
   validation_failed: 400,
+  invalid_current_password: 400,
+  passwords_do_not_match: 400,
+  password_unchanged: 400,
+  invalid_reset_code: 400,
+  invalid_confirmation_token: 400,
   unauthorized: 401,
   invalid_access_token: 401,
   invalid_credentials: 401,

@@ -142,6 +142,33 @@ export class SessionService {
   }
 
   /**
+   * Gives a live session a new Strapi JWT (after a password change) and a new refresh token, as a
+   * regular rotation would: the previous token keeps its grace window, and nothing forks.
+   */
+  async reissue(sessionId: string, strapiJwt: string, now = new Date()): Promise<IssuedSession> {
+    const issued = await this.sessions.withLockedSession(sessionId, async (session, manager) => {
+      const current = await this.sessions.currentToken(manager, session);
+      if (session.revokedAt || !current) throw new AppError('session_revoked', REJECTION_MESSAGES.session_revoked);
+      const next = generateRefreshToken();
+      const nextGeneration = current.generation + 1;
+      const sealed = this.secretBox.seal(next, successorContext(session.id, nextGeneration));
+      await this.sessions.rotate(manager, session, current, this.tokenRow(next, session.id, nextGeneration, now), sealed, now);
+      const strapiJwtExpiresAt = jwtExpiry(strapiJwt);
+      const credential = {
+        strapiJwtEncrypted: this.secretBox.seal(strapiJwt, strapiJwtContext(session.id)),
+        strapiJwtExpiresAt,
+        expiresAt: new Date(Math.min(session.expiresAt.getTime(), strapiJwtExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY)),
+      };
+      await this.sessions.updateCredential(manager, session.id, credential);
+      Object.assign(session, credential, { refreshGeneration: nextGeneration, lastUsedAt: now });
+      return { session, refreshToken: next };
+    });
+    if (!issued) throw new AppError('session_revoked', REJECTION_MESSAGES.session_revoked);
+    this.cache.evict(sessionId);
+    return { ...issued, refreshExpiresAt: this.refreshExpiresAt(issued.session) };
+  }
+
+  /**
    * The single way sessions end: one session, or all of a user's (optionally but one). Records
    * reason and actor on each session and in the audit trail, in one transaction, and evicts them
    * from this instance's cache. Returns how many sessions this call ended.

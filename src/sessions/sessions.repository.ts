@@ -68,6 +68,27 @@ export class SessionsRepository {
     });
   }
 
+  /** Runs `work` in one transaction holding the row lock of a session (by id). */
+  async withLockedSession<T>(sessionId: string, work: (session: SessionEntity, manager: EntityManager) => Promise<T>): Promise<T | undefined> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const session = await manager
+        .getRepository(SessionEntity)
+        .createQueryBuilder('session')
+        .setLock('pessimistic_write')
+        .where('session.id = :id', { id: sessionId })
+        .getOne();
+      return session ? work(session, manager) : undefined;
+    });
+  }
+
+  currentToken(manager: EntityManager, session: SessionEntity): Promise<RefreshTokenEntity | null> {
+    return manager.getRepository(RefreshTokenEntity).findOneBy({ sessionId: session.id, generation: session.refreshGeneration });
+  }
+
+  async updateCredential(manager: EntityManager, sessionId: string, values: Pick<SessionEntity, 'strapiJwtEncrypted' | 'strapiJwtExpiresAt' | 'expiresAt'>): Promise<void> {
+    await manager.update(SessionEntity, { id: sessionId }, values);
+  }
+
   /** Moves the chain one step: the old token is marked rotated and remembers its sealed successor. */
   async rotate(
     manager: EntityManager,

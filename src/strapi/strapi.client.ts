@@ -18,6 +18,11 @@ const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ErrorCode, string]> = [
   [/email is not confirmed/i, 'email_not_confirmed', 'This account’s email address is not confirmed yet'],
   [/already taken/i, 'account_exists', 'An account with this email or username already exists'],
   [/Register action is currently disabled/i, 'registration_disabled', 'Registration is disabled'],
+  [/current password is invalid/i, 'invalid_current_password', 'The current password is not correct'],
+  [/Passwords do not match/i, 'passwords_do_not_match', 'The password and its confirmation do not match'],
+  [/must be different than your current password/i, 'password_unchanged', 'The new password must differ from the current one'],
+  [/Incorrect code provided/i, 'invalid_reset_code', 'The reset code is not valid (it may have been used already)'],
+  [/^Invalid token$/i, 'invalid_confirmation_token', 'The confirmation link is not valid (it may have been used already)'],
 ];
 
 /**
@@ -58,6 +63,32 @@ export class StrapiClient implements OnModuleDestroy {
     if (!isUser(body.user)) throw this.unexpected('register');
     if (typeof body.jwt !== 'string') return { kind: 'confirmation_required', user: body.user };
     return { kind: 'signed_in', auth: this.expectAuthResult(response) };
+  }
+
+  async changePassword(jwt: string, body: { currentPassword: string; password: string; passwordConfirmation: string }): Promise<StrapiAuthResult> {
+    return this.expectAuthResult(await this.send('POST', '/api/auth/change-password', { body, jwt }));
+  }
+
+  /** Strapi answers the same way whether or not the address has an account. */
+  async forgotPassword(email: string): Promise<void> {
+    const response = await this.send('POST', '/api/auth/forgot-password', { body: { email } });
+    if (response.status >= 500) throw this.translateError(response);
+  }
+
+  async resetPassword(body: { code: string; password: string; passwordConfirmation: string }): Promise<StrapiAuthResult> {
+    return this.expectAuthResult(await this.send('POST', '/api/auth/reset-password', { body }));
+  }
+
+  /** Any non-5xx answer is swallowed: "Already confirmed" would reveal that an account exists. */
+  async sendEmailConfirmation(email: string): Promise<void> {
+    const response = await this.send('POST', '/api/auth/send-email-confirmation', { body: { email } });
+    if (response.status >= 500) throw this.translateError(response);
+  }
+
+  /** Strapi answers a valid token with a redirect to its configured page. */
+  async confirmEmail(confirmation: string): Promise<void> {
+    const response = await this.send('GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, {});
+    if (response.status >= 400) throw this.translateError(response);
   }
 
   /** The user behind a Strapi JWT, with its role. Strapi only includes the role when that role may `role.find`. */

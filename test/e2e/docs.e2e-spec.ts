@@ -18,6 +18,10 @@ const PUBLIC_ROUTES = [
   'POST /auth/register',
   'POST /auth/refresh',
   'POST /auth/logout',
+  'POST /auth/forgot-password',
+  'POST /auth/reset-password',
+  'POST /auth/send-email-confirmation',
+  'GET /auth/email-confirmation',
   'GET /.well-known/jwks.json',
   'GET /health/live',
   'GET /health/ready',
@@ -31,6 +35,7 @@ const PROXY_ROUTES = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => `
 
 const GUARDED_ROUTES = [
   'GET /auth/me',
+  'POST /auth/change-password',
   'GET /sessions',
   'DELETE /sessions',
   'DELETE /sessions/{id}',

@@ -62,3 +62,58 @@ export class LogoutDto {
   @MaxLength(512)
   refreshToken?: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ format: 'password', maxLength: 256 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  currentPassword!: string;
+
+  @ApiProperty({ format: 'password', maxLength: 256 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password!: string;
+
+  @ApiProperty({ format: 'password', maxLength: 256 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  passwordConfirmation!: string;
+}
+
+export class EmailDto {
+  @ApiProperty({ example: 'alice@example.com', maxLength: 255 })
+  @IsEmail()
+  @MaxLength(255)
+  email!: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The code from the reset email' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  code!: string;
+
+  @ApiProperty({ format: 'password', maxLength: 256 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password!: string;
+
+  @ApiProperty({ format: 'password', maxLength: 256 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  passwordConfirmation!: string;
+}
+
+export class EmailConfirmationQuery {
+  @ApiProperty({ description: 'The token from the confirmation email' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(512)
+  confirmation!: string;
+}
