@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { corsFor } from './common/browser';
 import { AccessLog, createLogger, PinoNestLogger } from './common/logging/logger';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -22,7 +23,7 @@ export interface CreateAppOptions {
 export async function createApp({ config, databaseUrl, logDestination }: CreateAppOptions): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, logDestination);
   const accessLog = new AccessLog(config.logLevel, logDestination);
-  const proxyFront = new ProxyFront({ logger, accessLog });
+  const proxyFront = new ProxyFront({ logger, accessLog }, config.browser.corsOrigins);
   const adapter = new FastifyAdapter({
     serverFactory: proxyFront.serverFactory,
     logger: false,
@@ -37,7 +38,16 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Callback-style hooks: they run on every proxied request, and skip a promise each.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const cors = corsFor(request.method, request.headers, config.browser.corsOrigins);
+    if (cors) void reply.headers(cors.headers);
+    if (cors?.preflight) {
+      void reply.code(204).send();
+      return;
+    }
+    done();
+  });
+  // Callback-style hooks skip a promise each.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');

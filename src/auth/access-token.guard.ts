@@ -1,18 +1,22 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../common/app-error';
+import { readCookie, requireCsrfHeader } from '../common/browser';
 import { IS_PUBLIC } from '../common/public.decorator';
 
 /**
  * The global guard: every route needs a valid access token of an active session unless it is
  * marked @Public(). Authentication fails closed. Built per app for that app's passport strategy.
  */
-export function createAccessTokenGuard(strategyName: string, reflector: Reflector): CanActivate {
+export function createAccessTokenGuard(strategyName: string, reflector: Reflector, accessCookie: string): CanActivate {
   class AccessTokenGuard extends AuthGuard(strategyName) {
     override canActivate(context: ExecutionContext): boolean | Promise<boolean> {
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
       if (isPublic) return true;
+      const request = context.switchToHttp().getRequest<{ method: string; headers: IncomingHttpHeaders }>();
+      if (!request.headers.authorization && readCookie(request.headers, accessCookie)) requireCsrfHeader(request.method, request.headers);
       return super.canActivate(context) as Promise<boolean>;
     }
 

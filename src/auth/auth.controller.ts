@@ -1,21 +1,24 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
+import { CookieTransport, type CookieTokenResponse } from './cookie-transport';
 import { ChangePasswordDto, EmailConfirmationQuery, EmailDto, LoginDto, LogoutDto, RefreshDto, RegisterDto, ResetPasswordDto } from './dto/auth-requests.dto';
 import { PasswordService } from './password.service';
 import { ConfirmationRequiredDto, MeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from './principal';
 
 @ApiTags('auth')
+@ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README' })
 @ApiExtraModels(TokenResponseDto, ConfirmationRequiredDto)
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly passwords: PasswordService,
+    private readonly cookies: CookieTransport,
   ) {}
 
   @Public()
@@ -34,8 +37,13 @@ export class AuthController {
     'service_unavailable',
     'upstream_timeout',
   )
-  login(@Body() dto: LoginDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
-    return this.auth.login(dto, client);
+  async login(
+    @Body() dto: LoginDto,
+    @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | CookieTokenResponse> {
+    return this.cookies.deliver(request, reply, await this.auth.login(dto, client));
   }
 
   @Public()
@@ -56,11 +64,16 @@ export class AuthController {
   async register(
     @Body() dto: RegisterDto,
     @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenResponseDto | ConfirmationRequiredDto> {
+  ): Promise<TokenResponseDto | CookieTokenResponse | ConfirmationRequiredDto> {
     const result = await this.auth.register(dto, client);
-    reply.status('confirmationRequired' in result ? 202 : 201);
-    return result;
+    if ('confirmationRequired' in result) {
+      reply.status(202);
+      return result;
+    }
+    reply.status(201);
+    return this.cookies.deliver(request, reply, result);
   }
 
   @Public()
@@ -69,8 +82,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the refresh token rotates on every use' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'service_unavailable')
-  refresh(@Body() dto: RefreshDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
-    return this.auth.refresh(dto.refreshToken, client);
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | CookieTokenResponse> {
+    const refreshToken = this.cookies.refreshToken(request, dto.refreshToken);
+    return this.cookies.deliver(request, reply, await this.auth.refresh(refreshToken, client));
   }
 
   @Public()
@@ -82,12 +101,15 @@ export class AuthController {
   @ApiResponse({ status: 204, description: 'The session is revoked' })
   @ApiErrors('validation_failed', 'unauthorized', 'invalid_access_token', 'invalid_refresh_token', 'service_unavailable')
   async logout(
-    @Headers('authorization') authorization: string | undefined,
     @Body() dto: LogoutDto | undefined,
     @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    await this.auth.logout(bearer, dto?.refreshToken, client);
+    // The cookies go whatever happens next: a browser must never keep a dead session's tokens.
+    this.cookies.clear(reply);
+    const { bearer, refreshToken } = this.cookies.logoutCredentials(request, dto?.refreshToken);
+    await this.auth.logout(bearer, refreshToken, client);
   }
 
   @Post('change-password')
@@ -96,8 +118,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Change the password: every other session of the user ends; this one gets fresh tokens' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiErrors('validation_failed', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'unauthorized', 'invalid_access_token', 'session_revoked', 'upstream_unavailable')
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
-    return this.passwords.changePassword(principal, dto, client);
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+    @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | CookieTokenResponse> {
+    return this.cookies.deliver(request, reply, await this.passwords.changePassword(principal, dto, client));
   }
 
   @Public()
@@ -116,8 +144,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Set a new password with the emailed code: every session of the user ends, and a new one starts' })
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiErrors('validation_failed', 'invalid_reset_code', 'passwords_do_not_match', 'upstream_unavailable')
-  resetPassword(@Body() dto: ResetPasswordDto, @Client() client: ClientContext): Promise<TokenResponseDto> {
-    return this.passwords.resetPassword(dto, client);
+  async resetPassword(
+    @Body() dto: ResetPasswordDto,
+    @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | CookieTokenResponse> {
+    return this.cookies.deliver(request, reply, await this.passwords.resetPassword(dto, client));
   }
 
   @Public()

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
+import { cookieNames } from '../common/browser';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { createAccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CookieTransport } from './cookie-transport';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordService } from './password.service';
 
@@ -17,11 +20,13 @@ import { PasswordService } from './password.service';
   providers: [
     AuthService,
     PasswordService,
+    CookieTransport,
     JwtStrategy,
     {
       provide: APP_GUARD,
-      inject: [JwtStrategy, Reflector],
-      useFactory: (strategy: JwtStrategy, reflector: Reflector) => createAccessTokenGuard(strategy.instanceName, reflector),
+      inject: [JwtStrategy, Reflector, APP_CONFIG],
+      useFactory: (strategy: JwtStrategy, reflector: Reflector, config: AppConfig) =>
+        createAccessTokenGuard(strategy.instanceName, reflector, cookieNames(config).access),
     },
   ],
 })

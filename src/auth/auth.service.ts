@@ -82,7 +82,13 @@ export class AuthService {
 
   /** Logout with either credential of the session. Logging out of an already-ended session is not an error. */
   async logout(bearerToken: string | undefined, refreshToken: string | undefined, client: ClientContext): Promise<void> {
-    let sessionId = bearerToken ? this.accessTokens.verify(bearerToken).sid : undefined;
+    let sessionId: string | undefined;
+    try {
+      sessionId = bearerToken ? this.accessTokens.verify(bearerToken).sid : undefined;
+    } catch (error) {
+      // An expired access token can still log out with the session's refresh token.
+      if (!refreshToken) throw error;
+    }
     if (!sessionId && refreshToken) {
       const session = await this.sessions.findByRefreshToken(refreshToken);
       if (!session) throw new AppError('invalid_refresh_token', 'The refresh token is not valid');

@@ -1,9 +1,12 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
 import { PassportStrategy } from '@nestjs/passport';
 import { randomUUID } from 'node:crypto';
 import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppError } from '../common/app-error';
+import { cookieNames, readCookie } from '../common/browser';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isUuid } from '../common/uuid';
 import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
 import { SessionService } from '../sessions/session.service';
@@ -23,10 +26,16 @@ export class JwtStrategy extends PassportStrategy(Strategy) implements OnModuleD
   constructor(
     tokens: AccessTokenService,
     private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const { algorithms, issuer, audience, clockTolerance } = tokens.verifyOptions;
+    const accessCookie = cookieNames(config).access;
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // The Authorization header wins; browsers in cookie mode send the access-token cookie instead.
+      jwtFromRequest: ExtractJwt.fromExtractors([
+        ExtractJwt.fromAuthHeaderAsBearerToken(),
+        (request: { headers: IncomingHttpHeaders }) => readCookie(request.headers, accessCookie) ?? null,
+      ]),
       algorithms,
       issuer,
       audience,

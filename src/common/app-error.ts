@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   email_not_confirmed: 403,
   registration_disabled: 403,
   forbidden: 403,
+  csrf_required: 403,
   not_found: 404,
   not_proxied: 404,
   method_not_allowed: 405,

@@ -49,6 +49,12 @@ export interface AppConfig {
     audience: string;
   };
   sessionCacheTtlMs: number;
+  browser: {
+    /** Origins allowed to call the BFF from a browser, with credentials. Never `*`. */
+    corsOrigins: string[];
+    /** Development only: cookies without Secure (and so without the __Host- prefix), for plain-HTTP hosts. */
+    insecureCookies: boolean;
+  };
   /** Re-read the user (role) from Strapi at every refresh. */
   refreshRevalidate: boolean;
   /** How long audit events, and sessions that ended, are kept. */

@@ -65,6 +65,21 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...secrets, TRUST_PROXY: 'my-proxy.internal' })).toEqual([expect.stringContaining('TRUST_PROXY must be')]);
   });
 
+  it('takes CORS_ORIGINS as exact origins and never *', () => {
+    expect(loadConfig({ ...secrets, CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }, mkdtempSync(join(tmpdir(), 'cfg-'))).browser.corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'app.example.com', 'https://app.example.com/path']) {
+      expect(problemsOf({ ...secrets, CORS_ORIGINS: bad })).toEqual([expect.stringContaining('CORS_ORIGINS must list exact origins')]);
+    }
+  });
+
+  it('allows insecure (non-Secure) cookies in development only', () => {
+    expect(loadConfig({ ...secrets, COOKIE_INSECURE_DEV: 'true' }, mkdtempSync(join(tmpdir(), 'cfg-'))).browser.insecureCookies).toBe(true);
+    expect(problemsOf({ NODE_ENV: 'production', ...secrets, COOKIE_INSECURE_DEV: 'true' })).toEqual([expect.stringContaining('COOKIE_INSECURE_DEV')]);
+  });
+
   it('refuses an idle lifetime longer than the absolute one', () => {
     expect(problemsOf({ ...secrets, REFRESH_TOKEN_TTL: '1d', REFRESH_TOKEN_IDLE_TTL: '2d' })).toEqual([
       'REFRESH_TOKEN_IDLE_TTL must not be longer than REFRESH_TOKEN_TTL',

@@ -117,6 +117,22 @@ function redactUrl(value: string): string {
   return value.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/** Exact origins (scheme://host[:port]); a wildcard would let any site use a signed-in browser's cookies. */
+function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    try {
+      const url = new URL(entry);
+      if (entry === '*' || !['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) throw new Error('origin');
+      origins.push(url.origin);
+    } catch {
+      problems.push(`CORS_ORIGINS must list exact origins such as https://app.example.com (got "${entry}"); "*" is never allowed`);
+    }
+  }
+  return origins;
+}
+
 /**
  * Hop counts are deliberately not accepted: they can't check who the immediate peer is, so any
  * direct client could forge X-Forwarded-For.
@@ -202,6 +218,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionCacheTtlMs: read.duration('SESSION_CACHE_TTL', '500ms', 0, 1000),
     adminRoles,
     refreshRevalidate: read.bool('REFRESH_REVALIDATE', true),
+    browser: {
+      corsOrigins: parseOrigins(read.raw('CORS_ORIGINS'), problems),
+      insecureCookies: read.bool('COOKIE_INSECURE_DEV', false),
+    },
     retention: {
       auditMs: read.duration('AUDIT_RETENTION', '90d', 86_400_000),
       endedSessionsMs: read.duration('SESSION_RETENTION', '30d', 60_000),
@@ -209,6 +229,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     },
   };
 
+  if (production && config.browser.insecureCookies) {
+    problems.push('COOKIE_INSECURE_DEV is for local HTTP development only and is refused when NODE_ENV=production');
+  }
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}")`);
   }

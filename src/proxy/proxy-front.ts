@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
+import { corsFor } from '../common/browser';
 import { toEnvelope } from '../common/error-renderer';
 import type { AccessLog } from '../common/logging/logger';
 import { requestIdFor } from '../common/request-id';
@@ -20,7 +21,10 @@ export class ProxyFront {
   private proxy: ProxyService | undefined;
   private closing = false;
 
-  constructor(private readonly loggers: ProxyFrontLoggers) {}
+  constructor(
+    private readonly loggers: ProxyFrontLoggers,
+    private readonly corsOrigins: string[],
+  ) {}
 
   /** For FastifyAdapter's `serverFactory`: the one HTTP server, shared by the proxy and the app. */
   serverFactory = (appHandler: RequestListener): Server =>
@@ -50,6 +54,12 @@ export class ProxyFront {
         ms: Math.round(performance.now() - started),
       });
     });
+    const cors = corsFor(request.method, request.headers, this.corsOrigins);
+    if (cors) for (const [name, value] of Object.entries(cors.headers)) response.setHeader(name, value);
+    if (cors?.preflight) {
+      response.writeHead(204, { 'x-request-id': requestId }).end();
+      return;
+    }
     if (this.closing) {
       this.fail(new Error('closing'), request, response, requestId, 503);
       return;

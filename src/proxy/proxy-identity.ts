@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { cookieNames, readCookie, requireCsrfHeader } from '../common/browser';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError } from '../common/app-error';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
@@ -23,15 +26,28 @@ export class ProxyIdentityResolver {
   /** Decrypted Strapi JWTs by ciphertext: a changed credential has a new ciphertext, so it can never be stale. */
   private readonly decrypted = new Map<string, string>();
 
+  private readonly accessCookie: string;
+
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly sessions: SessionService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.accessCookie = cookieNames(config).access;
+  }
 
-  async resolve(authorization: string | undefined): Promise<ProxyIdentity> {
-    if (authorization === undefined) return { kind: 'anonymous' };
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"');
+  async resolve(request: IncomingMessage): Promise<ProxyIdentity> {
+    const authorization = request.headers.authorization;
+    let token: string | undefined;
+    if (authorization !== undefined) {
+      token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"');
+    } else {
+      // Browser (cookie) mode: the access-token cookie, and X-CSRF: 1 on anything that changes state.
+      token = readCookie(request.headers, this.accessCookie);
+      if (!token) return { kind: 'anonymous' };
+      requireCsrfHeader(request.method, request.headers);
+    }
     const claims = this.verify(token);
     const session = await this.sessions.requireActive(claims.sid, Number(claims.sub));
     return { kind: 'session', session, strapiJwt: this.strapiJwt(session) };

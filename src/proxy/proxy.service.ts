@@ -11,7 +11,17 @@ import { ProxyIdentityResolver, type ProxyIdentity } from './proxy-identity';
 /** Hop-by-hop headers (RFC 9110 §7.6.1) plus what the BFF must never pass on in either direction. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 const NEVER_UPSTREAM = new Set(['host', 'cookie', 'authorization', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip', 'x-request-id']);
-const NEVER_DOWNSTREAM = new Set(['set-cookie', 'x-request-id']);
+/** The BFF decides CORS (CORS_ORIGINS); Strapi's own CORS answer must not reach the browser. */
+const NEVER_DOWNSTREAM = new Set([
+  'set-cookie',
+  'x-request-id',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'access-control-expose-headers',
+  'access-control-max-age',
+]);
 
 function connectionListed(headers: Record<string, unknown>): Set<string> | undefined {
   const value = headers.connection;
@@ -78,7 +88,7 @@ export class ProxyService implements OnModuleDestroy {
     const queryAt = rawUrl.indexOf('?');
     this.checkRoute(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
 
-    const identity = await this.identities.resolve(request.headers.authorization);
+    const identity = await this.identities.resolve(request);
     const upstream = await this.send(request, rawUrl, identity, requestId);
 
     if (upstream.statusCode === 401 && identity.kind === 'session') {

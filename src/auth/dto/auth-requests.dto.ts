@@ -47,11 +47,12 @@ export class RegisterDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from the last token response', example: 'bffrt_…' })
+  @ApiPropertyOptional({ description: 'The refresh token from the last token response. In cookie mode, leave it out: the refresh cookie is used', example: 'bffrt_…' })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(512)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class LogoutDto {

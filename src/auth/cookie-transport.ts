@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../common/app-error';
+import { cookieNames, readCookie, requireCsrfHeader, serializeCookie, TRANSPORT_HEADER, type CookieNames } from '../common/browser';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { TokenResponseDto } from './dto/auth-responses.dto';
+
+/** A token response in cookie mode: the tokens are in HttpOnly cookies, not in the JSON. */
+export type CookieTokenResponse = Omit<TokenResponseDto, 'accessToken' | 'refreshToken'>;
+
+/**
+ * Browser mode. A client that sends `X-BFF-Transport: cookie` gets its access and refresh tokens
+ * as `__Host-` cookies (HttpOnly, Secure, SameSite=Strict, Path=/) and never sees them in JSON.
+ */
+@Injectable()
+export class CookieTransport {
+  readonly names: CookieNames;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.names = cookieNames(config);
+  }
+
+  wanted(request: FastifyRequest): boolean {
+    return request.headers[TRANSPORT_HEADER] === 'cookie';
+  }
+
+  deliver(request: FastifyRequest, reply: FastifyReply, response: TokenResponseDto): TokenResponseDto | CookieTokenResponse {
+    if (!this.wanted(request)) return response;
+    const { accessToken, refreshToken, ...rest } = response;
+    void reply.header('set-cookie', [
+      serializeCookie(this.names.access, accessToken, response.expiresIn, this.config),
+      serializeCookie(this.names.refresh, refreshToken, response.refreshExpiresIn, this.config),
+    ]);
+    return rest;
+  }
+
+  clear(reply: FastifyReply): void {
+    void reply.header('set-cookie', [serializeCookie(this.names.access, '', 0, this.config), serializeCookie(this.names.refresh, '', 0, this.config)]);
+  }
+
+  /** Logout takes any credential of the session: header or body first, then the cookies (with the CSRF header). */
+  logoutCredentials(request: FastifyRequest, bodyRefreshToken: string | undefined): { bearer?: string; refreshToken?: string } {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer || bodyRefreshToken) return { bearer, refreshToken: bodyRefreshToken };
+    const access = readCookie(request.headers, this.names.access);
+    const refresh = readCookie(request.headers, this.names.refresh);
+    if (access || refresh) requireCsrfHeader(request.method, request.headers);
+    return { bearer: access, refreshToken: refresh };
+  }
+
+  /** The refresh token from the body, or else from the cookie (which then needs the CSRF header). */
+  refreshToken(request: FastifyRequest, fromBody: string | undefined): string {
+    if (fromBody) return fromBody;
+    const fromCookie = readCookie(request.headers, this.names.refresh);
+    if (!fromCookie) throw new AppError('invalid_refresh_token', 'Send the refresh token in the body, or in the refresh cookie (cookie mode)');
+    requireCsrfHeader(request.method, request.headers);
+    return fromCookie;
+  }
+}
