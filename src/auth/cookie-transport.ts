@@ -52,7 +52,11 @@ export class CookieTransport {
   refreshToken(request: FastifyRequest, fromBody: string | undefined): string {
     if (fromBody) return fromBody;
     const fromCookie = readCookie(request.headers, this.names.refresh);
-    if (!fromCookie) throw new AppError('invalid_refresh_token', 'Send the refresh token in the body, or in the refresh cookie (cookie mode)');
+    if (!fromCookie) {
+      throw new AppError('validation_failed', 'The request is invalid', [
+        { field: 'refreshToken', errors: ['refreshToken is required in the body, or as the refresh cookie in cookie mode'] },
+      ]);
+    }
     requireCsrfHeader(request.method, request.headers);
     return fromCookie;
   }
