@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { AppError } from '../common/app-error';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
 import { CookieTransport, type CookieTokenResponse } from './cookie-transport';
@@ -171,6 +172,24 @@ export class AuthController {
   @ApiErrors('validation_failed', 'invalid_confirmation_token', 'upstream_unavailable')
   confirmEmail(@Query() query: EmailConfirmationQuery): Promise<void> {
     return this.passwords.confirmEmail(query.confirmation);
+  }
+
+  @Public()
+  @Get('providers/:provider/callback')
+  @ApiOperation({
+    summary: 'Finish a provider sign-in (GitHub, Google, … as configured in Strapi): pass on the query Strapi’s provider redirect gave your app',
+  })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiErrors('validation_failed', 'provider_disabled', 'provider_rejected', 'account_blocked', 'upstream_unavailable')
+  async providerCallback(
+    @Param('provider') provider: string,
+    @Client() client: ClientContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto | CookieTokenResponse> {
+    if (!/^[a-z0-9-]{1,40}$/.test(provider)) throw new AppError('validation_failed', 'Unknown provider name');
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    return this.cookies.deliver(request, reply, await this.auth.providerSignIn(provider, query, client));
   }
 
   @Get('me')

@@ -44,6 +44,14 @@ export class AuthService {
     return response;
   }
 
+  /** A provider sign-in ends like a password login: a BFF session, Strapi's JWT kept server-side. */
+  async providerSignIn(provider: string, query: string, client: ClientContext): Promise<TokenResponseDto> {
+    const auth = await this.strapi.providerCallback(provider, query);
+    const response = await this.startSession(auth, undefined, client);
+    await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, details: { provider }, context: client });
+    return response;
+  }
+
   async register(dto: RegisterDto, client: ClientContext): Promise<TokenResponseDto | ConfirmationRequiredDto> {
     const result = await this.strapi.register(dto.username, dto.email, dto.password);
     if (result.kind === 'confirmation_required') {

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   account_blocked: 403,
   email_not_confirmed: 403,
   registration_disabled: 403,
+  provider_disabled: 403,
+  provider_rejected: 401,
   forbidden: 403,
   csrf_required: 403,
   not_found: 404,

@@ -22,6 +22,7 @@ const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ErrorCode, string]> = [
   [/Passwords do not match/i, 'passwords_do_not_match', 'The password and its confirmation do not match'],
   [/must be different than your current password/i, 'password_unchanged', 'The new password must differ from the current one'],
   [/Incorrect code provided/i, 'invalid_reset_code', 'The reset code is not valid (it may have been used already)'],
+  [/provider is disabled/i, 'provider_disabled', 'This sign-in provider is not enabled in Strapi'],
   [/^Invalid token$/i, 'invalid_confirmation_token', 'The confirmation link is not valid (it may have been used already)'],
 ];
 
@@ -89,6 +90,20 @@ export class StrapiClient implements OnModuleDestroy {
   async confirmEmail(confirmation: string): Promise<void> {
     const response = await this.send('GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, {});
     if (response.status >= 400) throw this.translateError(response);
+  }
+
+  /**
+   * Completes a provider sign-in (GitHub, Google, …): Strapi verifies the provider's token and
+   * answers like a password login. The query is passed on as the provider redirect gave it.
+   */
+  async providerCallback(provider: string, query: string): Promise<StrapiAuthResult> {
+    const response = await this.send('GET', `/api/auth/${encodeURIComponent(provider)}/callback${query ? `?${query}` : ''}`, {});
+    if (response.status >= 400 && response.status < 500) {
+      const translated = this.translateError(response);
+      if (translated.code === 'provider_disabled') throw translated;
+      throw new AppError('provider_rejected', 'The provider sign-in was not accepted; start it again');
+    }
+    return this.expectAuthResult(response);
   }
 
   /** The user behind a Strapi JWT, with its role. Strapi only includes the role when that role may `role.find`. */

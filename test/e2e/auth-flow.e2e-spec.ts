@@ -104,6 +104,11 @@ describe('sign-in and the session lifecycle against real Strapi', () => {
     expectEnvelope(await bff.request('POST', '/auth/register', { json: body }), 409, 'account_exists');
   });
 
+  it('refuses a provider Strapi has not enabled, and odd provider names', async () => {
+    expectEnvelope(await bff.request('GET', '/auth/providers/github/callback?access_token=not-a-real-token'), 403, 'provider_disabled');
+    expectEnvelope(await bff.request('GET', '/auth/providers/Git..Hub/callback?access_token=x'), 400, 'validation_failed');
+  });
+
   it('echoes a caller-supplied request id and generates one otherwise', async () => {
     const given = await bff.request('GET', '/health/live', { headers: { 'x-request-id': 'trace-abc-123' } });
     expect(given.headers.get('x-request-id')).toBe('trace-abc-123');

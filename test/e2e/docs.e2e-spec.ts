@@ -22,6 +22,7 @@ const PUBLIC_ROUTES = [
   'POST /auth/reset-password',
   'POST /auth/send-email-confirmation',
   'GET /auth/email-confirmation',
+  'GET /auth/providers/{provider}/callback',
   'GET /.well-known/jwks.json',
   'GET /health/live',
   'GET /health/ready',
@@ -108,7 +109,7 @@ describe('Swagger UI and the OpenAPI document', () => {
   it('guards every route except the deliberately public ones', async () => {
     for (const [route] of operations().filter(([candidate]) => !PROXY_ROUTES.includes(candidate))) {
       const [method, path] = route.split(' ');
-      const concrete = path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{userId}', '1');
+      const concrete = path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{userId}', '1').replace('{provider}', 'github');
       const response = await bff.request(method, concrete, method === 'POST' ? { json: {} } : {});
       const guardRefused = response.status === 401 && (response.body as { message?: string }).message === GUARD_MESSAGE;
       if (PUBLIC_ROUTES.includes(route)) {
