@@ -64,13 +64,8 @@ export class LogoutDto {
   refreshToken?: string;
 }
 
-export class ChangePasswordDto {
-  @ApiProperty({ format: 'password', maxLength: 256 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(256)
-  currentPassword!: string;
-
+/** A new password and its confirmation, as Strapi's change and reset routes take them. */
+class NewPasswordDto {
   @ApiProperty({ format: 'password', maxLength: 256 })
   @IsString()
   @IsNotEmpty()
@@ -82,6 +77,14 @@ export class ChangePasswordDto {
   @IsNotEmpty()
   @MaxLength(256)
   passwordConfirmation!: string;
+}
+
+export class ChangePasswordDto extends NewPasswordDto {
+  @ApiProperty({ format: 'password', maxLength: 256 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  currentPassword!: string;
 }
 
 export class EmailDto {
@@ -91,24 +94,12 @@ export class EmailDto {
   email!: string;
 }
 
-export class ResetPasswordDto {
+export class ResetPasswordDto extends NewPasswordDto {
   @ApiProperty({ description: 'The code from the reset email' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)
   code!: string;
-
-  @ApiProperty({ format: 'password', maxLength: 256 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(256)
-  password!: string;
-
-  @ApiProperty({ format: 'password', maxLength: 256 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(256)
-  passwordConfirmation!: string;
 }
 
 export class EmailConfirmationQuery {
