@@ -107,9 +107,11 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    // The cookies go whatever happens next: a browser must never keep a dead session's tokens.
-    this.cookies.clear(reply);
     const { bearer, refreshToken } = this.cookies.logoutCredentials(request, dto?.refreshToken);
+    // Only a request that proved it comes from the app (a credential, and X-CSRF for cookies)
+    // clears the cookies; a cross-site form must not be able to wipe them. After that they go
+    // whatever happens next: a browser must never keep a dead session's tokens.
+    this.cookies.clear(reply);
     await this.auth.logout(bearer, refreshToken, client);
   }
 

@@ -44,7 +44,8 @@ export class CookieTransport {
     if (bearer || bodyRefreshToken) return { bearer, refreshToken: bodyRefreshToken };
     const access = readCookie(request.headers, this.names.access);
     const refresh = readCookie(request.headers, this.names.refresh);
-    if (access || refresh) requireCsrfHeader(request.method, request.headers);
+    if (!access && !refresh) throw new AppError('unauthorized', 'Send the Bearer access token or a refreshToken to log out');
+    requireCsrfHeader(request.method, request.headers);
     return { bearer: access, refreshToken: refresh };
   }
 
