@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
-import { cookieNames, readCookie, requireCsrfHeader, serializeCookie, TRANSPORT_HEADER, type CookieNames } from '../common/browser';
+import { bearerToken, cookieNames, readCookie, requireCsrfHeader, serializeCookie, TRANSPORT_HEADER, type CookieNames } from '../common/browser';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { TokenResponseDto } from './dto/auth-responses.dto';
 
@@ -40,7 +40,7 @@ export class CookieTransport {
 
   /** Logout takes any credential of the session: header or body first, then the cookies (with the CSRF header). */
   logoutCredentials(request: FastifyRequest, bodyRefreshToken: string | undefined): { bearer?: string; refreshToken?: string } {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(request.headers.authorization);
     if (bearer || bodyRefreshToken) return { bearer, refreshToken: bodyRefreshToken };
     const access = readCookie(request.headers, this.names.access);
     const refresh = readCookie(request.headers, this.names.refresh);

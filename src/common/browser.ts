@@ -7,6 +7,11 @@ export const TRANSPORT_HEADER = 'x-bff-transport';
 export const CSRF_HEADER = 'x-csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The token of an `Authorization: Bearer <token>` header, if that is what it holds. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}
+
 export interface CookieNames {
   access: string;
   refresh: string;

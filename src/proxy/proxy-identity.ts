@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { cookieNames, readCookie, requireCsrfHeader } from '../common/browser';
+import { bearerToken, cookieNames, readCookie, requireCsrfHeader } from '../common/browser';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError } from '../common/app-error';
 import type { SessionEntity } from '../sessions/session.entity';
@@ -40,7 +40,7 @@ export class ProxyIdentityResolver {
     const authorization = request.headers.authorization;
     let token: string | undefined;
     if (authorization !== undefined) {
-      token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      token = bearerToken(authorization);
       if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"');
     } else {
       // Browser (cookie) mode: the access-token cookie, and X-CSRF: 1 on anything that changes state.

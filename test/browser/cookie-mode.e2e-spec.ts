@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { startBff, type RunningBff } from '../support/bff';
 import { seedUsers } from '../support/strapi';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 function serve(html: (port: number) => string): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
@@ -29,7 +27,6 @@ describe('cookie mode in a real browser', () => {
   let evil: { server: Server; port: number };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does)`);
     app = await serve(() => '<!doctype html><title>app</title><p id="out">idle</p>');
     bff = await startBff({ CORS_ORIGINS: `http://127.0.0.1:${app.port}` });
     const bffPort = new URL(bff.url).port;
@@ -38,11 +35,7 @@ describe('cookie mode in a real browser', () => {
         <form id="f" method="POST" action="http://127.0.0.1:${bffPort}/auth/logout" enctype="text/plain"><input name="x" value="y"></form>
         <script>document.getElementById('f').submit()</script>`,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
