@@ -23,17 +23,40 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/test/strapi-fixture', '<rootDir>/dist'],
 };
 
+const e2e = {
+  ...shared,
+  setupFiles: ['<rootDir>/test/support/quiet-nest.ts'],
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};
+
+// The core and proxy flows run a second time against Strapi in its refresh mode
+// (users-permissions `jwtManagement: 'refresh'`), plus the refresh-mode-only specs.
+const refreshModeFlows = [
+  'e2e/auth-flow.e2e-spec.ts',
+  'e2e/proxy.e2e-spec.ts',
+  'e2e/password-flows.e2e-spec.ts',
+  'e2e/account-lifecycle.e2e-spec.ts',
+  'e2e/browser-mode.e2e-spec.ts',
+  'e2e/sessions-across-instances.e2e-spec.ts',
+  'e2e/faults.e2e-spec.ts',
+];
+
 module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
-      ...shared,
+      ...e2e,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      setupFiles: ['<rootDir>/test/support/quiet-nest.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
-      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    {
+      ...e2e,
+      displayName: 'e2e-refresh',
+      testMatch: [...refreshModeFlows.map((file) => `<rootDir>/test/${file}`), '<rootDir>/test/**/*.refresh-spec.ts'],
+      globals: { __STRAPI_MODE__: 'refresh' },
+      globalSetup: '<rootDir>/test/global-setup-refresh.ts',
     },
   ],
 };

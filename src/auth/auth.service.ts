@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { IssuedSession } from '../sessions/session.service';
 import { SessionService } from '../sessions/session.service';
 import type { SessionEntity } from '../sessions/session.entity';
+import { StrapiCredentials } from '../sessions/strapi-credentials';
 import { sessionSummary } from '../sessions/session-view';
 import { StrapiClient } from '../strapi/strapi.client';
 import type { StrapiAuthResult } from '../strapi/strapi.types';
@@ -23,6 +24,7 @@ export class AuthService {
   constructor(
     private readonly strapi: StrapiClient,
     private readonly sessions: SessionService,
+    private readonly credentials: StrapiCredentials,
     private readonly accessTokens: AccessTokenService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -78,14 +80,35 @@ export class AuthService {
   }
 
   private async currentRole(session: SessionEntity, client: ClientContext): Promise<string | null> {
+    const jwt = await this.credentials.jwtFor(session);
     try {
-      return (await this.strapi.me(this.sessions.strapiJwt(session))).role?.type ?? null;
+      return (await this.strapi.me(jwt)).role?.type ?? null;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'session_expired') {
-        await this.sessions.revoke({ sessionId: session.id }, { reason: 'upstream_rejected', actor: 'system', context: client });
-      }
-      throw error;
+      if (!(error instanceof AppError) || (error.code !== 'account_blocked' && error.code !== 'session_expired')) throw error;
+      const reason = await this.whyStrapiRefused(session, error.code);
+      // A blocked or deleted account loses every session, not only this one.
+      const target = reason === 'upstream_rejected' ? { sessionId: session.id } : { userId: session.userId };
+      await this.sessions.revoke(target, { reason, actor: 'system', context: client });
+      throw ENDED_BY_STRAPI[reason]();
     }
+  }
+
+  /**
+   * Strapi refused the session's own credential. It says "Invalid credentials" alike for a blocked
+   * and a deleted user; with STRAPI_API_TOKEN the BFF asks which it is.
+   */
+  private async whyStrapiRefused(session: SessionEntity, code: 'account_blocked' | 'session_expired'): Promise<keyof typeof ENDED_BY_STRAPI> {
+    if (this.strapi.canLookUpAccounts) {
+      try {
+        const status = await this.strapi.accountStatus(session.userId);
+        if (status === 'deleted') return 'account_deleted';
+        if (status === 'blocked') return 'account_blocked';
+        return 'upstream_rejected';
+      } catch {
+        // The answer of /users/me stands on its own; the lookup only refines it.
+      }
+    }
+    return code === 'account_blocked' ? 'account_blocked' : 'upstream_rejected';
   }
 
   /** Logout with either credential of the session. Logging out of an already-ended session is not an error. */
@@ -125,7 +148,13 @@ export class AuthService {
         'Strapi returned no role for the user: grant plugin::users-permissions.role.find to its role so the BFF can see it',
       );
     }
-    const issued = await this.sessions.start({ user: { ...auth.user, ...me }, role, strapiJwt: auth.jwt, deviceName, ...client });
+    const issued = await this.sessions.start({
+      user: { ...auth.user, ...me },
+      role,
+      strapi: { jwt: auth.jwt, refreshToken: auth.refreshToken },
+      deviceName,
+      ...client,
+    });
     return this.tokenResponse(issued);
   }
 
@@ -143,6 +172,13 @@ export class AuthService {
     };
   }
 }
+
+/** What the client is told when Strapi's refusal ended the session at refresh, by revocation reason. */
+const ENDED_BY_STRAPI = {
+  account_blocked: () => new AppError('account_blocked', 'This account has been blocked'),
+  account_deleted: () => new AppError('account_deleted', 'This account no longer exists'),
+  upstream_rejected: () => new AppError('session_expired', 'Strapi no longer accepts this session; sign in again'),
+} as const;
 
 function toUserDto(session: SessionEntity): UserDto {
   return { id: session.userId, documentId: session.userDocumentId, username: session.username, email: session.email, role: session.role };

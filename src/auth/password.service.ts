@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../sessions/session.service';
+import { StrapiCredentials } from '../sessions/strapi-credentials';
 import { StrapiClient } from '../strapi/strapi.client';
 import { AuthService } from './auth.service';
 import type { ChangePasswordDto, ResetPasswordDto } from './dto/auth-requests.dto';
@@ -13,6 +14,7 @@ export class PasswordService {
   constructor(
     private readonly strapi: StrapiClient,
     private readonly sessions: SessionService,
+    private readonly credentials: StrapiCredentials,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {}
@@ -20,10 +22,10 @@ export class PasswordService {
   /** Every other session of the user ends; this one continues with Strapi's new JWT and fresh tokens. */
   async changePassword(principal: Principal, dto: ChangePasswordDto, client: ClientContext): Promise<TokenResponseDto> {
     const current = await this.sessions.getById(principal.sessionId);
-    const changed = await this.strapi.changePassword(this.sessions.strapiJwt(current ?? principal.session), dto);
+    const changed = await this.strapi.changePassword(await this.credentials.jwtFor(current ?? principal.session), dto);
     await this.sessions.revoke({ userId: principal.userId, exceptSessionId: principal.sessionId }, { reason: 'password_changed', actor: 'self', context: client });
     await this.audit.record({ type: 'password_changed', userId: principal.userId, sessionId: principal.sessionId, context: client });
-    return this.auth.tokenResponse(await this.sessions.reissue(principal.sessionId, changed.jwt));
+    return this.auth.tokenResponse(await this.sessions.reissue(principal.sessionId, { jwt: changed.jwt, refreshToken: changed.refreshToken }));
   }
 
   /** Every session of the user ends, then the reset signs them in afresh. */

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   refresh_token_reused: 401,
   session_expired: 401,
   session_revoked: 401,
+  account_deleted: 401,
   account_blocked: 403,
   email_not_confirmed: 403,
   registration_disabled: 403,

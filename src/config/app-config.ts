@@ -31,6 +31,10 @@ export interface AppConfig {
     timeoutMs: number;
     /** Keep-alive connections the proxy may hold open to Strapi. */
     connections: number;
+    /** A read-only Strapi API token, used only to tell a blocked user from a deleted one. */
+    apiToken: string | undefined;
+    /** Strapi's refresh mode: renew Strapi's JWT this long before it expires. */
+    refreshAheadMs: number;
   };
   proxy: {
     /** Path prefixes that are forwarded (matched on the decoded, normalised, lower-cased path). */

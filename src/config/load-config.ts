@@ -200,6 +200,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       url: read.url('STRAPI_URL', 'http://127.0.0.1:1337', ['http:', 'https:']) ?? 'http://127.0.0.1:1337',
       timeoutMs: read.duration('STRAPI_TIMEOUT', '10s', 100, 300_000),
       connections: read.int('STRAPI_CONNECTIONS', 128, 1, 4096),
+      apiToken: read.secret('STRAPI_API_TOKEN')?.trim() || undefined,
+      refreshAheadMs: read.duration('STRAPI_REFRESH_AHEAD', '30s', 0, 3_600_000),
     },
     proxy: {
       allow: read.pathPrefixes('PROXY_ALLOW', '/api/'),

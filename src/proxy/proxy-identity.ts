@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppError } from '../common/app-error';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
+import { StrapiCredentials } from '../sessions/strapi-credentials';
 import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
 
 export type ProxyIdentity = { kind: 'anonymous' } | { kind: 'session'; session: SessionEntity; strapiJwt: string };
@@ -31,6 +32,7 @@ export class ProxyIdentityResolver {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly sessions: SessionService,
+    private readonly credentials: StrapiCredentials,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.accessCookie = cookieNames(config).access;
@@ -50,7 +52,9 @@ export class ProxyIdentityResolver {
     }
     const claims = this.verify(token);
     const session = await this.sessions.requireActive(claims.sid, Number(claims.sub));
-    return { kind: 'session', session, strapiJwt: this.strapiJwt(session) };
+    // Strapi's refresh mode: a JWT near its end is renewed first (single-flight, under the row lock).
+    const strapiJwt = this.credentials.isDue(session) ? await this.credentials.jwtFor(session) : this.strapiJwt(session);
+    return { kind: 'session', session, strapiJwt };
   }
 
   private strapiJwt(session: SessionEntity): string {

@@ -25,16 +25,26 @@ export type RefreshDecision =
   | { kind: 'rotate' }
   /** A concurrent refresh of the token that was just rotated: answer with the same successor. */
   | { kind: 'replay_successor' }
-  | { kind: 'reject'; code: 'session_revoked' | 'session_expired' }
+  | { kind: 'reject'; code: EndedCode }
   | { kind: 'reject'; code: 'session_expired'; revoke: 'expired' }
   | { kind: 'reject'; code: 'refresh_token_reused'; revoke: 'reuse_detected' };
 
-/** Endings that read as "expired" to the client: the session aged out, or Strapi stopped accepting its JWT. */
-const EXPIRY_REASONS = new Set(['expired', 'upstream_rejected']);
+export type EndedCode = 'session_revoked' | 'session_expired' | 'account_blocked' | 'account_deleted';
 
-/** A session that ended by expiry reads as expired to the client; any other ending as revoked. */
-export function endedCode(session: Pick<SessionState, 'revokedReason'>): 'session_revoked' | 'session_expired' {
-  return session.revokedReason && EXPIRY_REASONS.has(session.revokedReason) ? 'session_expired' : 'session_revoked';
+/**
+ * What the client is told about an ended session, by revocation reason: expiry (or Strapi no
+ * longer accepting the credential) reads as expired, a blocked or deleted account as such, and
+ * any other ending as revoked.
+ */
+const CODE_BY_REASON: Readonly<Record<string, EndedCode>> = {
+  expired: 'session_expired',
+  upstream_rejected: 'session_expired',
+  account_blocked: 'account_blocked',
+  account_deleted: 'account_deleted',
+};
+
+export function endedCode(session: Pick<SessionState, 'revokedReason'>): EndedCode {
+  return (session.revokedReason && CODE_BY_REASON[session.revokedReason]) || 'session_revoked';
 }
 
 export function sessionEndsAt(session: Pick<SessionState, 'lastUsedAt' | 'expiresAt'>, idleTtlMs: number): Date {

@@ -8,6 +8,7 @@ export type RevocationActor = 'self' | 'system' | `admin:${string}`;
 @Index('idx_bff_sessions_active_created', ['createdAt'], { where: '"revoked_at" IS NULL' })
 @Index('idx_bff_sessions_expires', ['expiresAt'])
 @Index('idx_bff_sessions_revoked', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
+@Index('idx_bff_sessions_strapi_logout', ['revokedAt'], { where: '"revoked_at" IS NOT NULL AND "strapi_refresh_enc" IS NOT NULL' })
 export class SessionEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_sessions' })
   id!: string;
@@ -34,6 +35,16 @@ export class SessionEntity {
   @Column('timestamptz', { name: 'strapi_jwt_expires_at', nullable: true })
   strapiJwtExpiresAt!: Date | null;
 
+  /**
+   * Strapi's refresh token, only in Strapi's refresh mode (`jwtManagement: 'refresh'`); sealed like
+   * the JWT. Cleared once Strapi has been told about the session's end.
+   */
+  @Column('text', { name: 'strapi_refresh_enc', nullable: true })
+  strapiRefreshEncrypted!: string | null;
+
+  @Column('timestamptz', { name: 'strapi_refresh_expires_at', nullable: true })
+  strapiRefreshExpiresAt!: Date | null;
+
   @Column('varchar', { name: 'device_name', length: 100, nullable: true })
   deviceName!: string | null;
 
@@ -54,7 +65,10 @@ export class SessionEntity {
   @Column('timestamptz', { name: 'last_used_at' })
   lastUsedAt!: Date;
 
-  /** Absolute end of the session: never later than the Strapi JWT it holds. */
+  /**
+   * Absolute end of the session: never later than the Strapi credential it holds (the JWT, or in
+   * Strapi's refresh mode its refresh token, whose end moves on as Strapi rotates it).
+   */
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt!: Date;
 

@@ -8,8 +8,9 @@ import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from '../tokens/refresh-token';
 import { SecretBox } from '../tokens/secret-box';
+import { strapiJwtExpiry } from '../strapi/strapi-jwt';
 import type { StrapiUser } from '../strapi/strapi.types';
-import { decideRefresh, endedCode, sessionEndsAt } from './refresh-policy';
+import { decideRefresh, endedCode, sessionEndsAt, type EndedCode } from './refresh-policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionCache } from './session-cache';
 import { SessionEntity, type RevocationActor } from './session.entity';
@@ -23,10 +24,26 @@ export interface Revocation {
   context?: RequestContext;
 }
 
+/** What Strapi handed over at sign-in: its JWT, and in Strapi's refresh mode its refresh token. */
+export interface StrapiCredential {
+  jwt: string;
+  refreshToken?: string;
+}
+
+/** A session that just ended, with what is needed to tell Strapi (refresh mode) about it. */
+export interface EndedSession {
+  id: string;
+  userId: number;
+  strapiJwtEncrypted: string;
+  strapiRefreshEncrypted: string | null;
+}
+
+export type RenewalOutcome = { kind: 'renewed' | 'current'; session: SessionEntity } | { kind: 'ended'; code: EndedCode };
+
 export interface SessionStart {
   user: StrapiUser;
   role: string | null;
-  strapiJwt: string;
+  strapi: StrapiCredential;
   deviceName?: string;
   ip?: string;
   userAgent?: string;
@@ -42,6 +59,7 @@ export interface IssuedSession {
 @Injectable()
 export class SessionService {
   private readonly logger = new Logger(SessionService.name);
+  private endedListener: ((ended: EndedSession[]) => void) | undefined;
 
   constructor(
     private readonly sessions: SessionsRepository,
@@ -54,8 +72,7 @@ export class SessionService {
 
   async start(input: SessionStart, now = new Date()): Promise<IssuedSession> {
     const id = randomUUID();
-    const strapiJwtExpiresAt = jwtExpiry(input.strapiJwt);
-    const absoluteEnd = now.getTime() + this.config.tokens.refreshTtlMs;
+    const credential = this.sealCredential(id, input.strapi, now.getTime() + this.config.tokens.refreshTtlMs);
     const session = Object.assign(new SessionEntity(), {
       id,
       userId: input.user.id,
@@ -63,16 +80,13 @@ export class SessionService {
       username: input.user.username,
       email: input.user.email,
       role: input.role,
-      strapiJwtEncrypted: this.secretBox.seal(input.strapiJwt, strapiJwtContext(id)),
-      strapiJwtExpiresAt,
+      ...credential,
       deviceName: input.deviceName ?? null,
       ip: input.ip ?? null,
       userAgent: input.userAgent?.slice(0, 512) ?? null,
       refreshGeneration: 0,
       createdAt: now,
       lastUsedAt: now,
-      // A session never outlives the Strapi credential it holds.
-      expiresAt: new Date(Math.min(absoluteEnd, strapiJwtExpiresAt?.getTime() ?? absoluteEnd)),
       revokedAt: null,
       revokedReason: null,
       revokedBy: null,
@@ -124,15 +138,17 @@ export class SessionService {
                 now,
               );
             }
-            await this.revokeIn(manager, { sessionId: session.id }, { reason: decision.revoke, actor: 'system', context: options.context }, now);
+            const ended = await this.revokeIn(manager, { sessionId: session.id }, { reason: decision.revoke, actor: 'system', context: options.context }, now);
+            return { ok: false as const, session, code: decision.code, ended };
           }
-          return { ok: false as const, session, code: decision.code };
+          return { ok: false as const, session, code: decision.code, ended: [] };
       }
     });
 
     if (!outcome) throw invalidRefreshToken();
     if (!outcome.ok) {
       this.cache.evict(outcome.session.id);
+      this.announceEnded(outcome.ended);
       if (outcome.code === 'refresh_token_reused') {
         this.logger.warn({ event: 'refresh_token_reuse', sessionId: outcome.session.id, userId: outcome.session.userId }, 'Refresh token reuse detected; session revoked');
       }
@@ -145,7 +161,7 @@ export class SessionService {
    * Gives a live session a new Strapi JWT (after a password change) and a new refresh token, as a
    * regular rotation would: the previous token keeps its grace window, and nothing forks.
    */
-  async reissue(sessionId: string, strapiJwt: string, now = new Date()): Promise<IssuedSession> {
+  async reissue(sessionId: string, strapi: StrapiCredential, now = new Date()): Promise<IssuedSession> {
     const issued = await this.sessions.withLockedSession(sessionId, async (session, manager) => {
       const current = await this.sessions.currentToken(manager, session);
       if (session.revokedAt || !current) throw new AppError('session_revoked', REJECTION_MESSAGES.session_revoked);
@@ -153,12 +169,7 @@ export class SessionService {
       const nextGeneration = current.generation + 1;
       const sealed = this.secretBox.seal(next, successorContext(session.id, nextGeneration));
       await this.sessions.rotate(manager, session, current, this.tokenRow(next, session.id, nextGeneration, now), sealed, now);
-      const strapiJwtExpiresAt = jwtExpiry(strapiJwt);
-      const credential = {
-        strapiJwtEncrypted: this.secretBox.seal(strapiJwt, strapiJwtContext(session.id)),
-        strapiJwtExpiresAt,
-        expiresAt: new Date(Math.min(session.expiresAt.getTime(), strapiJwtExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY)),
-      };
+      const credential = this.sealCredential(session.id, strapi, this.absoluteEnd(session));
       await this.sessions.updateCredential(manager, session.id, credential);
       Object.assign(session, credential, { refreshGeneration: nextGeneration, lastUsedAt: now });
       return { session, refreshToken: next };
@@ -174,10 +185,24 @@ export class SessionService {
    * from this instance's cache. Returns how many sessions this call ended.
    */
   async revoke(target: RevocationTarget, revocation: Revocation, now = new Date()): Promise<number> {
-    return this.dataSource.transaction((manager) => this.revokeIn(manager, target, revocation, now));
+    const ended = await this.dataSource.transaction((manager) => this.revokeIn(manager, target, revocation, now));
+    this.announceEnded(ended);
+    return ended.length;
   }
 
-  private async revokeIn(manager: EntityManager, target: RevocationTarget, revocation: Revocation, now: Date): Promise<number> {
+  /**
+   * Registers the one listener told about sessions that ended, after the ending committed
+   * (StrapiCredentials logs them out of Strapi's refresh mode). It must not throw.
+   */
+  onEnded(listener: (ended: EndedSession[]) => void): void {
+    this.endedListener = listener;
+  }
+
+  private announceEnded(ended: EndedSession[]): void {
+    if (ended.length > 0) this.endedListener?.(ended);
+  }
+
+  private async revokeIn(manager: EntityManager, target: RevocationTarget, revocation: Revocation, now: Date): Promise<EndedSession[]> {
     const ended = await this.sessions.revoke(target, revocation, now, manager);
     for (const { id, userId } of ended) {
       this.cache.evict(id);
@@ -196,7 +221,7 @@ export class SessionService {
       );
     }
     if (ended.length > 0) this.logger.log({ event: 'session_revoked', sessions: ended.length, reason: revocation.reason, actor: revocation.actor }, 'Sessions revoked');
-    return ended.length;
+    return ended;
   }
 
   /** The role is re-read from Strapi at refresh, so a role change reaches the next access token. */
@@ -230,8 +255,75 @@ export class SessionService {
     return this.sessions.getById(sessionId);
   }
 
-  strapiJwt(session: SessionEntity): string {
+  strapiJwt(session: Pick<SessionEntity, 'id' | 'strapiJwtEncrypted'>): string {
     return this.secretBox.open(session.strapiJwtEncrypted, strapiJwtContext(session.id));
+  }
+
+  /** Strapi's refresh token of a session in Strapi's refresh mode. */
+  strapiRefreshToken(session: Pick<SessionEntity, 'id' | 'strapiRefreshEncrypted'>): string | undefined {
+    return session.strapiRefreshEncrypted === null ? undefined : this.secretBox.open(session.strapiRefreshEncrypted, strapiRefreshContext(session.id));
+  }
+
+  /**
+   * Strapi's refresh mode: gives the session a new Strapi JWT under its row lock, so only one
+   * caller on any instance ever spends Strapi's refresh token ("Strapi's rotation never forks").
+   * `isDue` is re-checked on the locked row: if another caller renewed it meanwhile, that is used.
+   * If `exchange` fails with a fault, nothing changes; if Strapi refuses the refresh token
+   * (`session_expired`), the session ends as `upstream_rejected`.
+   */
+  async renewStrapiCredential(
+    sessionId: string,
+    isDue: (session: SessionEntity) => boolean,
+    exchange: (refreshToken: string) => Promise<Required<StrapiCredential>>,
+    now = new Date(),
+  ): Promise<RenewalOutcome> {
+    const outcome = await this.sessions.withLockedSession(sessionId, async (session, manager): Promise<RenewalOutcome & { ended?: EndedSession[] }> => {
+      if (session.revokedAt) return { kind: 'ended', code: endedCode(session) };
+      const refreshToken = this.strapiRefreshToken(session);
+      if (!refreshToken || !isDue(session)) return { kind: 'current', session };
+      let renewed: Required<StrapiCredential>;
+      try {
+        renewed = await exchange(refreshToken);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'session_expired')) throw error;
+        const ended = await this.revokeIn(manager, { sessionId }, { reason: 'upstream_rejected', actor: 'system' }, now);
+        return { kind: 'ended', code: 'session_expired', ended };
+      }
+      const credential = this.sealCredential(sessionId, renewed, this.absoluteEnd(session));
+      await this.sessions.updateCredential(manager, sessionId, credential);
+      return { kind: 'renewed', session: Object.assign(session, credential) };
+    });
+    this.cache.evict(sessionId);
+    if (!outcome) return { kind: 'ended', code: 'session_revoked' };
+    if ('ended' in outcome && outcome.ended) this.announceEnded(outcome.ended);
+    return outcome;
+  }
+
+  /** Marks that Strapi has been told about a session's end: its refresh token is no longer kept. */
+  forgetStrapiRefreshToken(sessionId: string): Promise<void> {
+    return this.sessions.clearStrapiRefresh(sessionId);
+  }
+
+  /**
+   * The sealed Strapi credential columns. A session never outlives the Strapi credential it
+   * holds: in Strapi's refresh mode that is the refresh token, otherwise the JWT.
+   */
+  private sealCredential(sessionId: string, strapi: StrapiCredential, absoluteEnd: number) {
+    const strapiJwtExpiresAt = strapiJwtExpiry(strapi.jwt);
+    const strapiRefreshExpiresAt = strapi.refreshToken === undefined ? null : strapiJwtExpiry(strapi.refreshToken);
+    const upstreamEnd = strapi.refreshToken === undefined ? strapiJwtExpiresAt : strapiRefreshExpiresAt;
+    return {
+      strapiJwtEncrypted: this.secretBox.seal(strapi.jwt, strapiJwtContext(sessionId)),
+      strapiJwtExpiresAt,
+      strapiRefreshEncrypted: strapi.refreshToken === undefined ? null : this.secretBox.seal(strapi.refreshToken, strapiRefreshContext(sessionId)),
+      strapiRefreshExpiresAt,
+      expiresAt: new Date(Math.min(absoluteEnd, upstreamEnd?.getTime() ?? absoluteEnd)),
+    };
+  }
+
+  /** The end REFRESH_TOKEN_TTL gives a session, whatever its Strapi credential allows. */
+  private absoluteEnd(session: SessionEntity): number {
+    return session.createdAt.getTime() + this.config.tokens.refreshTtlMs;
   }
 
   refreshExpiresAt(session: SessionEntity): Date {
@@ -253,8 +345,15 @@ export class SessionService {
 const REJECTION_MESSAGES = {
   session_revoked: 'This session has been revoked; sign in again',
   session_expired: 'This session has expired; sign in again',
+  account_blocked: 'This account has been blocked',
+  account_deleted: 'This account no longer exists',
   refresh_token_reused: 'This refresh token was already used; the session has been revoked for safety',
 } as const;
+
+/** The error a client gets for a session that has ended, by how it ended. */
+export function sessionEndedError(code: EndedCode): AppError {
+  return new AppError(code, REJECTION_MESSAGES[code]);
+}
 
 function invalidRefreshToken(): AppError {
   return new AppError('invalid_refresh_token', 'The refresh token is not valid');
@@ -264,18 +363,10 @@ function strapiJwtContext(sessionId: string): string {
   return `session:${sessionId}:strapi-jwt`;
 }
 
-function successorContext(sessionId: string, generation: number): string {
-  return `session:${sessionId}:refresh:${generation}`;
+function strapiRefreshContext(sessionId: string): string {
+  return `session:${sessionId}:strapi-refresh`;
 }
 
-/** Reads `exp` from Strapi's JWT without verifying it: it came straight from Strapi over our own connection. */
-function jwtExpiry(jwt: string): Date | null {
-  const payload = jwt.split('.')[1];
-  if (!payload) return null;
-  try {
-    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof exp === 'number' ? new Date(exp * 1000) : null;
-  } catch {
-    return null;
-  }
+function successorContext(sessionId: string, generation: number): string {
+  return `session:${sessionId}:refresh:${generation}`;
 }

@@ -85,8 +85,27 @@ export class SessionsRepository {
     return manager.getRepository(RefreshTokenEntity).findOneBy({ sessionId: session.id, generation: session.refreshGeneration });
   }
 
-  async updateCredential(manager: EntityManager, sessionId: string, values: Pick<SessionEntity, 'strapiJwtEncrypted' | 'strapiJwtExpiresAt' | 'expiresAt'>): Promise<void> {
+  async updateCredential(
+    manager: EntityManager,
+    sessionId: string,
+    values: Pick<SessionEntity, 'strapiJwtEncrypted' | 'strapiJwtExpiresAt' | 'strapiRefreshEncrypted' | 'strapiRefreshExpiresAt' | 'expiresAt'>,
+  ): Promise<void> {
     await manager.update(SessionEntity, { id: sessionId }, values);
+  }
+
+  async clearStrapiRefresh(sessionId: string): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).update({ id: sessionId }, { strapiRefreshEncrypted: null });
+  }
+
+  /** Ended sessions whose Strapi session (refresh mode) could not be ended yet, oldest first. */
+  findEndedWithStrapiRefresh(limit: number): Promise<SessionEntity[]> {
+    return this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .where('s.revoked_at IS NOT NULL AND s.strapi_refresh_enc IS NOT NULL')
+      .orderBy('s.revoked_at', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /** Moves the chain one step: the old token is marked rotated and remembers its sealed successor. */
@@ -125,20 +144,25 @@ export class SessionsRepository {
     revocation: { reason: string; actor: RevocationActor; note?: string | null },
     now: Date,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ id: string; userId: number }[]> {
+  ): Promise<{ id: string; userId: number; strapiJwtEncrypted: string; strapiRefreshEncrypted: string | null }[]> {
     const query = manager
       .createQueryBuilder()
       .update(SessionEntity)
       .set({ revokedAt: now, revokedReason: revocation.reason, revokedBy: revocation.actor, revokeNote: revocation.note ?? null })
       .where('revoked_at IS NULL')
-      .returning('id, user_id');
+      .returning('id, user_id, strapi_jwt_enc, strapi_refresh_enc');
     if ('sessionId' in target) query.andWhere('id = :id', { id: target.sessionId });
     else {
       query.andWhere('user_id = :userId', { userId: target.userId });
       if (target.exceptSessionId) query.andWhere('id <> :except', { except: target.exceptSessionId });
     }
     const result = await query.execute();
-    return (result.raw as { id: string; user_id: number }[]).map((row) => ({ id: row.id, userId: row.user_id }));
+    return (result.raw as { id: string; user_id: number; strapi_jwt_enc: string; strapi_refresh_enc: string | null }[]).map((row) => ({
+      id: row.id,
+      userId: row.user_id,
+      strapiJwtEncrypted: row.strapi_jwt_enc,
+      strapiRefreshEncrypted: row.strapi_refresh_enc,
+    }));
   }
 
   /** The user's sessions that can still be used, newest first. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { AppError, type ErrorCode } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { StrapiAuthResult, StrapiErrorBody, StrapiRegisterResult, StrapiUser } from './strapi.types';
+import type { StrapiAccountStatus, StrapiAuthResult, StrapiErrorBody, StrapiRegisterResult, StrapiTokenPair, StrapiUser } from './strapi.types';
 
 type Method = 'GET' | 'POST';
 
@@ -36,9 +36,11 @@ export class StrapiClient implements OnModuleDestroy {
   private readonly agent: Agent;
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
+  private readonly apiToken: string | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.baseUrl = config.strapi.url;
+    this.apiToken = config.strapi.apiToken;
     this.timeoutMs = config.strapi.timeoutMs;
     this.agent = new Agent({
       keepAliveTimeout: 10_000,
@@ -106,10 +108,16 @@ export class StrapiClient implements OnModuleDestroy {
     return this.expectAuthResult(response);
   }
 
-  /** The user behind a Strapi JWT, with its role. Strapi only includes the role when that role may `role.find`. */
+  /**
+   * The user behind a Strapi JWT, with its role. Strapi only includes the role when that role may `role.find`.
+   * Strapi answers a token it issued with "Invalid credentials" once the user is blocked, deleted or
+   * (with email confirmation on) unconfirmed: that is `account_blocked` here. Any other 401 means
+   * the credential itself is no longer accepted.
+   */
   async me(jwt: string): Promise<StrapiUser> {
     const response = await this.send('GET', '/api/users/me?populate=role', { jwt });
     if (response.status === 401) {
+      if (errorMessage(response) === 'Invalid credentials') throw new AppError('account_blocked', 'This account has been blocked');
       throw new AppError('session_expired', 'Strapi no longer accepts this session’s credentials');
     }
     if (response.status === 403) {
@@ -119,6 +127,53 @@ export class StrapiClient implements OnModuleDestroy {
     if (response.status >= 400) throw this.translateError(response);
     if (!isUser(response.body)) throw this.unexpected('users/me');
     return response.body;
+  }
+
+  /** True when STRAPI_API_TOKEN is set, so accountStatus() can tell a blocked user from a deleted one. */
+  get canLookUpAccounts(): boolean {
+    return this.apiToken !== undefined;
+  }
+
+  /**
+   * Whether a user still exists and is blocked, read with STRAPI_API_TOKEN (a read-only API token).
+   * Only used after Strapi refused a user's own credential, to say why.
+   */
+  async accountStatus(userId: number): Promise<StrapiAccountStatus> {
+    if (!this.apiToken) throw new Error('accountStatus() needs STRAPI_API_TOKEN');
+    const response = await this.send('GET', `/api/users/${userId}`, { jwt: this.apiToken });
+    if (response.status === 404) return 'deleted';
+    if (response.status === 401 || response.status === 403) {
+      this.logger.error(`Strapi refused STRAPI_API_TOKEN for /api/users/:id (${response.status}): give it read-only access`);
+      throw new AppError('upstream_error', 'Strapi refused the BFF’s API token');
+    }
+    if (response.status >= 400) throw this.translateError(response);
+    if (!isUser(response.body)) throw this.unexpected('users/:id');
+    return response.body.blocked === true ? 'blocked' : 'active';
+  }
+
+  /**
+   * Strapi's refresh mode: trades Strapi's refresh token for a new JWT and the rotated refresh
+   * token. A 401 is definitive: Strapi has ended (or never knew) that session.
+   */
+  async refreshTokens(refreshToken: string): Promise<StrapiTokenPair> {
+    const response = await this.send('POST', '/api/auth/refresh', { body: { refreshToken } });
+    if (response.status === 401) throw new AppError('session_expired', 'Strapi no longer accepts this session’s refresh token');
+    if (response.status === 404) {
+      this.logger.error('Strapi has no /api/auth/refresh: it is not in refresh mode any more (users-permissions jwtManagement)');
+      throw new AppError('upstream_error', 'Strapi cannot refresh this session');
+    }
+    if (response.status >= 400) throw this.translateError(response);
+    const body = response.body as Partial<StrapiTokenPair> | undefined;
+    if (typeof body?.jwt !== 'string' || typeof body.refreshToken !== 'string') throw this.unexpected('refresh');
+    return { jwt: body.jwt, refreshToken: body.refreshToken };
+  }
+
+  /** Strapi's refresh mode: ends the Strapi session behind `refreshToken`. False if Strapi refused the JWT. */
+  async logout(jwt: string, refreshToken: string): Promise<boolean> {
+    const response = await this.send('POST', '/api/auth/logout', { body: { refreshToken }, jwt });
+    if (response.status === 401) return false;
+    if (response.status >= 400) throw this.translateError(response);
+    return true;
   }
 
   /** True when Strapi answers its health route. Never throws. */
@@ -173,7 +228,7 @@ export class StrapiClient implements OnModuleDestroy {
   }
 
   private translateError(response: StrapiResponse): AppError {
-    const message = (response.body as StrapiErrorBody | undefined)?.error?.message ?? '';
+    const message = errorMessage(response);
     for (const [pattern, code, ourMessage] of KNOWN_MESSAGES) {
       if (pattern.test(message)) return new AppError(code, ourMessage);
     }
@@ -188,6 +243,10 @@ export class StrapiClient implements OnModuleDestroy {
     this.logger.error(`Strapi returned an unexpected ${what} response shape`);
     return new AppError('upstream_error', 'Strapi returned an unexpected response');
   }
+}
+
+function errorMessage(response: StrapiResponse): string {
+  return (response.body as StrapiErrorBody | undefined)?.error?.message ?? '';
 }
 
 function parseJson(text: string): unknown {

@@ -21,6 +21,14 @@ export interface StrapiAuthResult {
   user: StrapiUser;
 }
 
+/** Strapi's refresh mode: what POST /api/auth/refresh answers. */
+export interface StrapiTokenPair {
+  jwt: string;
+  refreshToken: string;
+}
+
+export type StrapiAccountStatus = 'active' | 'blocked' | 'deleted';
+
 export type StrapiRegisterResult = { kind: 'signed_in'; auth: StrapiAuthResult } | { kind: 'confirmation_required'; user: StrapiUser };
 
 /** Strapi's error envelope: `{ data: null, error: { status, name, message, details } }`. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
-import { startBff, withBff, type RunningBff } from '../support/bff';
+import { startBff, strapiFixtureLog, withBff, type RunningBff } from '../support/bff';
 import { testDatabaseUrl } from '../support/database';
 import { expectEnvelope, login, sleep, type TokenBody } from '../support/flows';
 import { seedUsers, startStrapi } from '../support/strapi';
@@ -28,7 +28,7 @@ function rawRequest(base: string, path: string, body: string, headers: Record<st
   });
 }
 
-const strapiLog = (): string => readFileSync(process.env.STRAPI_FIXTURE_LOG ?? '', 'utf8');
+const strapiLog = (): string => readFileSync(strapiFixtureLog(), 'utf8');
 
 describe('forwarding /api/* and /graphql to Strapi', () => {
   let bff: RunningBff;

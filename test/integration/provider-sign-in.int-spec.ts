@@ -8,6 +8,7 @@ import { parseSigningKey } from '../../src/config/keys';
 import { SessionCache } from '../../src/sessions/session-cache';
 import { SessionService } from '../../src/sessions/session.service';
 import { SessionsRepository } from '../../src/sessions/sessions.repository';
+import { StrapiCredentials } from '../../src/sessions/strapi-credentials';
 import type { StrapiClient } from '../../src/strapi/strapi.client';
 import type { StrapiAuthResult, StrapiUser } from '../../src/strapi/strapi.types';
 import { AccessTokenService } from '../../src/tokens/access-token.service';
@@ -35,6 +36,7 @@ describe('provider sign-in from a successful Strapi callback', () => {
       tokens: { accessTtlMs: 900_000, refreshTtlMs: 30 * 86_400_000, refreshIdleTtlMs: 7 * 86_400_000, reuseGraceMs: 10_000, issuer: 'bff', audience: 'bff' },
       sessionCacheTtlMs: 500,
       refreshRevalidate: false,
+      strapi: { refreshAheadMs: 30_000 },
       keys: {
         signing: parseSigningKey(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()),
         previousVerificationKeys: [],
@@ -52,7 +54,7 @@ describe('provider sign-in from a successful Strapi callback', () => {
     const repository = new SessionsRepository(db);
     const audit = new AuditService(db);
     sessions = new SessionService(repository, new SessionCache(repository, config), new SecretBox(config.keys.sessionEncryptionKey), audit, db, config);
-    auth = new AuthService(strapi, sessions, new AccessTokenService(new JwtService(), config), audit, config);
+    auth = new AuthService(strapi, sessions, new StrapiCredentials(sessions, repository, strapi, config), new AccessTokenService(new JwtService(), config), audit, config);
   });
   afterAll(() => db.destroy());
 

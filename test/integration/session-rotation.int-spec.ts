@@ -29,7 +29,7 @@ const fakeStrapiJwt = (expSeconds: number): string =>
 let userSeq = 1000;
 function startInput(jwt = fakeStrapiJwt(Math.floor(Date.now() / 1000) + 86_400 * 30)) {
   const id = userSeq++;
-  return { user: { id, documentId: `doc${id}`, username: `user${id}`, email: `user${id}@example.com` }, role: 'authenticated', strapiJwt: jwt };
+  return { user: { id, documentId: `doc${id}`, username: `user${id}`, email: `user${id}@example.com` }, role: 'authenticated', strapi: { jwt } };
 }
 
 describe('session rotation on Postgres', () => {
@@ -125,10 +125,10 @@ describe('session rotation on Postgres', () => {
       await dbA.query('SELECT * FROM bff_sessions WHERE id = $1', [session.id]),
       await dbA.query('SELECT * FROM bff_refresh_tokens WHERE session_id = $1', [session.id]),
     ]);
-    for (const secret of [refreshToken, rotated.refreshToken, input.strapiJwt, input.strapiJwt.split('.')[2]]) {
+    for (const secret of [refreshToken, rotated.refreshToken, input.strapi.jwt, input.strapi.jwt.split('.')[2]]) {
       expect(dump).not.toContain(secret);
     }
-    expect(a.strapiJwt(rotated.session)).toBe(input.strapiJwt);
+    expect(a.strapiJwt(rotated.session)).toBe(input.strapi.jwt);
   });
 
   it('sees a revocation made on another instance within the cache bound', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/load-config';
 import { testDatabaseUrl } from './database';
+import { bffEnvForMode, fixtureEnvNames, strapiMode } from './mode';
 
 /** One key set per test file, shared by every BFF instance the file starts, as a real deployment would. */
 export const testKeys = {
@@ -37,13 +38,23 @@ export interface RunningBff {
   close(): Promise<void>;
 }
 
+/** The URL of the suite's shared Strapi for the current mode (see support/mode.ts). */
 export function strapiFixtureUrl(): string {
-  const url = process.env.STRAPI_FIXTURE_URL;
-  if (!url) throw new Error('STRAPI_FIXTURE_URL is not set; run the suite through jest so global setup starts Strapi');
+  const name = fixtureEnvNames(strapiMode()).url;
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set; run the suite through jest so global setup starts Strapi`);
   return url;
 }
 
-/** Starts a real BFF on a free port against the suite's Postgres database and (by default) the Strapi fixture. */
+/** The log file of the suite's shared Strapi for the current mode. */
+export function strapiFixtureLog(): string {
+  return process.env[fixtureEnvNames(strapiMode()).log] ?? '';
+}
+
+/**
+ * Starts a real BFF on a free port against the suite's Postgres database and (by default) the
+ * Strapi fixture of the current mode, with the settings that mode needs.
+ */
 export async function startBff(env: Record<string, string> = {}): Promise<RunningBff> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -51,6 +62,7 @@ export async function startBff(env: Record<string, string> = {}): Promise<Runnin
     STRAPI_URL: strapiFixtureUrl(),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bff-data-')),
     LOG_LEVEL: 'info',
+    ...bffEnvForMode(),
     ...testKeys,
     ...env,
   });

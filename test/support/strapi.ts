@@ -27,6 +27,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fixtureOptionsFor, strapiMode } from './mode';
 
 export interface StrapiFixtureOptions {
   /** users-permissions `jwtManagement`; default 'legacy-support'. */
@@ -37,7 +38,15 @@ export interface StrapiFixtureOptions {
   jwtExpiresIn?: string;
   /** The users-permissions JWT secret; changing it at restart() makes Strapi refuse every JWT it issued before. */
   jwtSecret?: string;
+  /** Refresh mode only: lifetime of Strapi's access JWTs in seconds (`sessions.accessTokenLifespan`); default 600. */
+  accessTokenLifespan?: number;
 }
+
+/**
+ * A read-only Strapi API token every fixture has (bootstrap stores it as Strapi would), for
+ * BFFs started with STRAPI_API_TOKEN. Known to the tests only; the fixture is loopback-only.
+ */
+export const fixtureApiToken = 'fixture-read-only-api-token-3f9c2a7e51d84b06a1e2c7d9';
 
 export interface StrapiFixture {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 (the REST API is under /api). */
@@ -296,6 +305,8 @@ function strapiEnv(port: number, databaseFile: string, options: StrapiFixtureOpt
     FIXTURE_JWT_MANAGEMENT: options.jwtManagement ?? 'legacy-support',
     FIXTURE_JWT_EXPIRES_IN: options.jwtExpiresIn ?? '30d',
     FIXTURE_EMAIL_CONFIRMATION: options.emailConfirmation === true ? 'true' : 'false',
+    FIXTURE_ACCESS_TOKEN_LIFESPAN: String(options.accessTokenLifespan ?? 600),
+    FIXTURE_API_TOKEN: fixtureApiToken,
     ...(options.jwtSecret ? { JWT_SECRET: options.jwtSecret } : {}),
     // Read by test/strapi-fixture/parent-watchdog.js.
     FIXTURE_PARENT_PID: String(process.pid),
@@ -306,7 +317,9 @@ function strapiEnv(port: number, databaseFile: string, options: StrapiFixtureOpt
   };
 }
 
-export async function startStrapi(options: StrapiFixtureOptions = {}): Promise<StrapiFixture> {
+/** Options default to the current Strapi mode's (support/mode.ts), so a file's own Strapi matches its project. */
+export async function startStrapi(given: StrapiFixtureOptions = {}): Promise<StrapiFixture> {
+  const options = { ...fixtureOptionsFor(strapiMode()), ...given };
   ensureFixtureInstalled();
   installExitHook();
 

@@ -19,6 +19,11 @@ module.exports = ({ env }) => {
         jwt: {
           expiresIn: env('FIXTURE_JWT_EXPIRES_IN', '30d'),
         },
+        // Refresh mode only: how long Strapi's access JWTs live (seconds). Tests shorten it so the
+        // BFF has to renew them with Strapi's refresh token.
+        sessions: {
+          accessTokenLifespan: env.int('FIXTURE_ACCESS_TOKEN_LIFESPAN', 600),
+        },
         // Every test request comes from 127.0.0.1; the in-memory limiter would trip within a suite.
         ratelimit: {
           enabled: false,

@@ -2,6 +2,7 @@
 
 const path = require('path');
 const fs = require('fs');
+const crypto = require('crypto');
 const mailbox = require('./mailbox');
 
 // seed.json is the single source of the seeded data; the tests and the demo read it too.
@@ -93,6 +94,23 @@ function captureOutgoingMail(strapi) {
   };
 }
 
+// A read-only API token with a value the tests know (FIXTURE_API_TOKEN), stored the way Strapi
+// stores the ones made in the admin panel: as an HMAC of the key under apiToken.salt.
+async function ensureApiToken(strapi) {
+  const accessKey = process.env.FIXTURE_API_TOKEN;
+  if (!accessKey) return;
+  const salt = strapi.config.get('admin.apiToken.salt');
+  const hashed = crypto.createHmac('sha512', salt).update(accessKey).digest('hex');
+  const tokens = strapi.db.query('admin::api-token');
+  const name = 'bff-account-lookup';
+  const existing = await tokens.findOne({ where: { name } });
+  if (existing) {
+    await tokens.update({ where: { id: existing.id }, data: { accessKey: hashed } });
+  } else {
+    await tokens.create({ data: { name, description: 'Read-only token the BFF uses to tell blocked from deleted users', type: 'read-only', accessKey: hashed, lifespan: null } });
+  }
+}
+
 module.exports = {
   register() {},
 
@@ -110,6 +128,7 @@ module.exports = {
     }
 
     await ensureUsers(strapi, rolesByType);
+    await ensureApiToken(strapi);
     await ensureArticles(strapi);
   },
 };

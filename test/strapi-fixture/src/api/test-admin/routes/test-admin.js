@@ -1,9 +1,11 @@
 'use strict';
 
-// Test-only route: change a user's role the way a Strapi admin would in the admin panel, so
-// tests can prove a role change reaches the BFF at the next refresh.
+// Test-only routes: change a user's role, block or delete a user the way a Strapi admin would in
+// the admin panel, so tests can prove the change reaches the BFF at the next refresh.
 module.exports = {
   routes: [
+    { method: 'PUT', path: '/test-admin/users/:username/blocked', handler: 'test-admin.setBlocked', config: { auth: false } },
+    { method: 'DELETE', path: '/test-admin/users/:username', handler: 'test-admin.deleteUser', config: { auth: false } },
     {
       method: 'PUT',
       path: '/test-admin/users/:username/role',
