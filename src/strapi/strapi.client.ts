@@ -141,7 +141,8 @@ export class StrapiClient implements OnModuleDestroy {
   async accountStatus(userId: number): Promise<StrapiAccountStatus> {
     if (!this.apiToken) throw new Error('accountStatus() needs STRAPI_API_TOKEN');
     const response = await this.send('GET', `/api/users/${userId}`, { jwt: this.apiToken });
-    if (response.status === 404) return 'deleted';
+    // Strapi 5 answers an unknown user id with 204 and no body; older versions with 404.
+    if (response.status === 404 || response.status === 204) return 'deleted';
     if (response.status === 401 || response.status === 403) {
       this.logger.error(`Strapi refused STRAPI_API_TOKEN for /api/users/:id (${response.status}): give it read-only access`);
       throw new AppError('upstream_error', 'Strapi refused the BFF’s API token');
