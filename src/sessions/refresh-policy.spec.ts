@@ -1,4 +1,4 @@
-import { decideRefresh, sessionEndsAt, type PresentedToken, type SessionState } from './refresh-policy';
+import { decideRefresh, endedCode, sessionEndsAt, type PresentedToken, type SessionState } from './refresh-policy';
 
 const T0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -62,5 +62,24 @@ describe('decideRefresh', () => {
   it('ends a session at the earlier of its idle and absolute ends', () => {
     expect(sessionEndsAt(session(), 60_000)).toEqual(at(60_000));
     expect(sessionEndsAt(session({ expiresAt: at(30_000) }), 60_000)).toEqual(at(30_000));
+  });
+});
+
+describe('endedCode', () => {
+  it.each([
+    ['expired', 'session_expired'],
+    ['upstream_rejected', 'session_expired'],
+    ['account_blocked', 'account_blocked'],
+    ['account_deleted', 'account_deleted'],
+    ['logout', 'session_revoked'],
+    ['admin_revoked', 'session_revoked'],
+    ['reuse_detected', 'session_revoked'],
+    [null, 'session_revoked'],
+  ])('tells the client a session that ended with %s: %s', (reason, code) => {
+    expect(endedCode({ revokedReason: reason })).toBe(code);
+  });
+
+  it('does not read inherited object keys as reasons', () => {
+    expect(endedCode({ revokedReason: 'constructor' })).toBe('session_revoked');
   });
 });

@@ -36,15 +36,15 @@ export type EndedCode = 'session_revoked' | 'session_expired' | 'account_blocked
  * longer accepting the credential) reads as expired, a blocked or deleted account as such, and
  * any other ending as revoked.
  */
-const CODE_BY_REASON: Readonly<Record<string, EndedCode>> = {
-  expired: 'session_expired',
-  upstream_rejected: 'session_expired',
-  account_blocked: 'account_blocked',
-  account_deleted: 'account_deleted',
-};
+const CODE_BY_REASON: ReadonlyMap<string, EndedCode> = new Map([
+  ['expired', 'session_expired'],
+  ['upstream_rejected', 'session_expired'],
+  ['account_blocked', 'account_blocked'],
+  ['account_deleted', 'account_deleted'],
+]);
 
 export function endedCode(session: Pick<SessionState, 'revokedReason'>): EndedCode {
-  return (session.revokedReason && CODE_BY_REASON[session.revokedReason]) || 'session_revoked';
+  return CODE_BY_REASON.get(session.revokedReason ?? '') ?? 'session_revoked';
 }
 
 export function sessionEndsAt(session: Pick<SessionState, 'lastUsedAt' | 'expiresAt'>, idleTtlMs: number): Date {
