@@ -82,7 +82,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the refresh token rotates on every use' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'service_unavailable')
+  @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'account_blocked', 'account_deleted', 'upstream_unavailable', 'service_unavailable')
   async refresh(
     @Body() dto: RefreshDto,
     @Client() client: ClientContext,
@@ -198,7 +198,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user and the current session' })
   @ApiOkResponse({ type: MeResponseDto })
-  @ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'service_unavailable')
+  @ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'account_blocked', 'account_deleted', 'service_unavailable')
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
     return this.auth.me(principal);
   }
