@@ -7,8 +7,10 @@
 //   node scripts/strapi-fixture.mjs start     start Strapi in the foreground for the demo
 //
 // Environment for `start`: PORT (1337), HOST (127.0.0.1), DATABASE_FILENAME
-// (data/strapi-fixture/strapi.db), FIXTURE_JWT_MANAGEMENT, FIXTURE_JWT_EXPIRES_IN,
-// FIXTURE_EMAIL_CONFIRMATION — see test/strapi-fixture/config/.
+// (data/strapi-fixture/strapi.db), FIXTURE_JWT_MANAGEMENT (legacy-support | refresh),
+// FIXTURE_JWT_EXPIRES_IN, FIXTURE_ACCESS_TOKEN_LIFESPAN (refresh mode, seconds),
+// FIXTURE_EMAIL_CONFIRMATION, FIXTURE_API_TOKEN (a read-only API token to create)
+// — see test/strapi-fixture/config/ and src/index.js.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
