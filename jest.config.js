@@ -29,8 +29,9 @@ const e2e = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
 };
 
-// The core and proxy flows run a second time against Strapi in its refresh mode
-// (users-permissions `jwtManagement: 'refresh'`), plus the refresh-mode-only specs.
+// The core, proxy, account and browser flows run a second time against Strapi in its refresh
+// mode (users-permissions `jwtManagement: 'refresh'`), plus the refresh-mode-only specs. The
+// rest (admin, audit, lifetimes, docs, bad input, migrations) doesn't depend on Strapi's mode.
 const refreshModeFlows = [
   'e2e/auth-flow.e2e-spec.ts',
   'e2e/proxy.e2e-spec.ts',
@@ -39,6 +40,9 @@ const refreshModeFlows = [
   'e2e/browser-mode.e2e-spec.ts',
   'e2e/sessions-across-instances.e2e-spec.ts',
   'e2e/faults.e2e-spec.ts',
+  'e2e/secrets.e2e-spec.ts',
+  'e2e/email-confirmation.e2e-spec.ts',
+  'browser/cookie-mode.e2e-spec.ts',
 ];
 
 module.exports = {

@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_unavailable: 503,
   service_unavailable: 503,
+  upstream_credential_expired: 503,
   not_ready: 503,
   upstream_timeout: 504,
 } as const;

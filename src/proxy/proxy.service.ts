@@ -4,6 +4,7 @@ import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SessionService } from '../sessions/session.service';
+import { strapiJwtExpiry } from '../strapi/strapi-jwt';
 import { clientOriginResolver, type ClientOrigin } from './forwarded';
 import { decideRoute } from './proxy-path';
 import { ProxyIdentityResolver, type ProxyIdentity } from './proxy-identity';
@@ -39,6 +40,19 @@ function copyHeaders<T extends Record<string, unknown>>(from: Record<string, unk
     copy[name] = value;
   }
   return copy as T;
+}
+
+/** Clock skew allowed between the BFF and Strapi when judging whether a JWT expired in flight. */
+const IN_FLIGHT_SKEW_MS = 1_000;
+
+/**
+ * A refresh-mode session whose Strapi JWT, as sent, has (about) expired by now: Strapi's 401
+ * then says nothing about the session, which renews the JWT at its next request.
+ */
+function expiredInFlight(identity: Extract<ProxyIdentity, { kind: 'session' }>): boolean {
+  if (identity.session.strapiRefreshEncrypted === null) return false;
+  const expiresAt = strapiJwtExpiry(identity.strapiJwt);
+  return expiresAt !== null && expiresAt.getTime() <= Date.now() + IN_FLIGHT_SKEW_MS;
 }
 
 /**
@@ -89,14 +103,22 @@ export class ProxyService implements OnModuleDestroy {
     this.checkRoute(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
 
     const identity = await this.identities.resolve(request);
-    const upstream = await this.send(request, rawUrl, identity, requestId);
+    // Read before forwarding: once the body has gone upstream, the request may be destroyed.
+    const origin = this.originOf(request);
+    const upstream = await this.send(request, rawUrl, identity, origin, requestId);
 
     if (upstream.statusCode === 401 && identity.kind === 'session') {
-      // Strapi no longer accepts the session's JWT (expired, secret rotated, user blocked): the session is over.
       await upstream.body.dump();
+      if (expiredInFlight(identity)) {
+        // Strapi's refresh mode: Strapi checks the JWT after reading the whole body, so a long
+        // upload can outlast a JWT that was valid when it left. The session is fine; the next
+        // request gets a renewed JWT.
+        throw new AppError('upstream_credential_expired', 'Strapi’s token for this session expired while the request was on its way; send it again');
+      }
+      // Strapi no longer accepts the session's JWT (expired, secret rotated, user blocked): the session is over.
       await this.sessions.revoke(
         { sessionId: identity.session.id },
-        { reason: 'upstream_rejected', actor: 'system', context: { requestId, ip: this.originOf(request).ip, userAgent: request.headers['user-agent'] } },
+        { reason: 'upstream_rejected', actor: 'system', context: { requestId, ip: origin.ip, userAgent: request.headers['user-agent'] } },
       );
       throw new AppError('session_expired', 'Strapi no longer accepts this session; sign in again');
     }
@@ -129,8 +151,8 @@ export class ProxyService implements OnModuleDestroy {
     }
   }
 
-  private async send(request: IncomingMessage, rawUrl: string, identity: ProxyIdentity, requestId: string): Promise<Dispatcher.ResponseData> {
-    const headers = this.upstreamHeaders(request, identity, requestId);
+  private async send(request: IncomingMessage, rawUrl: string, identity: ProxyIdentity, origin: ClientOrigin, requestId: string): Promise<Dispatcher.ResponseData> {
+    const headers = this.upstreamHeaders(request, identity, origin, requestId);
     const length = request.headers['content-length'];
     const hasBody = length !== undefined ? length !== '0' : request.headers['transfer-encoding'] !== undefined;
     try {
@@ -145,11 +167,10 @@ export class ProxyService implements OnModuleDestroy {
     }
   }
 
-  private upstreamHeaders(request: IncomingMessage, identity: ProxyIdentity, requestId: string): IncomingHttpHeaders {
+  private upstreamHeaders(request: IncomingMessage, identity: ProxyIdentity, origin: ClientOrigin, requestId: string): IncomingHttpHeaders {
     const headers = copyHeaders<IncomingHttpHeaders>(request.headers, NEVER_UPSTREAM);
     if (identity.kind === 'session') headers.authorization = `Bearer ${identity.strapiJwt}`;
     // Only trusted hops (TRUST_PROXY) shape what Strapi sees; a client's own X-Forwarded-For is replaced.
-    const origin = this.originOf(request);
     headers['x-forwarded-for'] = origin.ip;
     headers['x-forwarded-proto'] = origin.protocol;
     headers['x-forwarded-host'] = origin.host;

@@ -3,6 +3,7 @@ import { request as httpRequest, startBff, strapiFixtureUrl, testKeys, type Runn
 import { testDatabaseUrl } from '../support/database';
 import { login, refresh, type TokenBody } from '../support/flows';
 import { SecretBox } from '../../src/tokens/secret-box';
+import { isRefreshMode } from '../support/mode';
 import { seedUsers } from '../support/strapi';
 
 describe('secrets stay secret', () => {
@@ -34,18 +35,23 @@ describe('secrets stay secret', () => {
     bodies.push((await bff.request('GET', '/.well-known/jwks.json')).text);
     bodies.push((await bff.request('GET', '/docs-json')).text);
 
-    const stored = (await db.query('SELECT strapi_jwt_enc FROM bff_sessions WHERE id = $1', [first.body.session.id])).rows[0] as { strapi_jwt_enc: string };
+    const stored = (await db.query('SELECT strapi_jwt_enc, strapi_refresh_enc FROM bff_sessions WHERE id = $1', [first.body.session.id])).rows[0] as {
+      strapi_jwt_enc: string;
+      strapi_refresh_enc: string | null;
+    };
     expect(stored.strapi_jwt_enc).toMatch(/^v1\./);
     // The exact JWT this session holds, recovered with the key the database does not have.
-    const held = new SecretBox(Buffer.from(testKeys.SESSION_ENCRYPTION_KEY, 'base64')).open(
-      stored.strapi_jwt_enc,
-      `session:${first.body.session.id}:strapi-jwt`,
-    );
+    const box = new SecretBox(Buffer.from(testKeys.SESSION_ENCRYPTION_KEY, 'base64'));
+    const held = box.open(stored.strapi_jwt_enc, `session:${first.body.session.id}:strapi-jwt`);
     expect(held.split('.')).toHaveLength(3);
     expect(stored.strapi_jwt_enc).not.toContain(held.split('.')[2]);
+    // In Strapi's refresh mode, Strapi's refresh token is held the same way.
+    const heldRefresh = stored.strapi_refresh_enc === null ? undefined : box.open(stored.strapi_refresh_enc, `session:${first.body.session.id}:strapi-refresh`);
+    expect(heldRefresh === undefined).toBe(!isRefreshMode());
+    const heldSecrets = [held, held.split('.')[2], ...(heldRefresh ? [heldRefresh, heldRefresh.split('.')[2]] : [])];
+    expect(bff.logs.join('\n')).not.toContain(held.split('.')[2]);
     for (const body of bodies) {
-      expect(body).not.toContain(held);
-      expect(body).not.toContain(held.split('.')[2]);
+      for (const secret of heldSecrets) expect(body).not.toContain(secret);
       // Strapi's JWTs for alice share header and payload prefix; the signature part is unique to a token.
       expect(body).not.toContain(strapiJwt.split('.')[0] + '.' + strapiJwt.split('.')[1].slice(0, 10));
       expect(body).not.toMatch(/"jwt"/);

@@ -117,6 +117,33 @@ describe('Strapi refresh mode', () => {
     }
   });
 
+  it('answers 503 upstream_credential_expired, and keeps the session, when Strapi’s JWT expires while a slow body streams', async () => {
+    const tokens = await login(a, seedUsers.alice);
+    // Strapi reads the whole body before it checks the JWT: a body that takes 5 s to arrive
+    // outlasts any 4 s JWT the BFF could have attached.
+    const json = Buffer.from(JSON.stringify({ data: { title: 'slow', body: 'x'.repeat(1000) } }));
+    const parts = [json.subarray(0, 10), json.subarray(10, 500), json.subarray(500)];
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const part = parts.shift();
+        if (!part) return controller.close();
+        await sleep(2_500);
+        controller.enqueue(part);
+      },
+    });
+    const response = await fetch(`${a.url}/api/articles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json', 'content-length': String(json.length) },
+      body,
+      duplex: 'half',
+    });
+    const text = await response.text();
+    expectEnvelope({ status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown }, 503, 'upstream_credential_expired');
+
+    expect((await row(tokens.session.id)).revoked_reason).toBeNull();
+    expect((await a.request('GET', '/api/users/me', { token: tokens.accessToken })).status).toBe(200);
+  });
+
   it('ends the session as upstream_rejected when Strapi stops honouring its refresh token', async () => {
     const tokens = await login(a, seedUsers.alice);
     const strapiRefresh = await strapiRefreshTokenOf(a, tokens.session.id);
