@@ -169,10 +169,13 @@ export class StrapiClient implements OnModuleDestroy {
     return { jwt: body.jwt, refreshToken: body.refreshToken };
   }
 
-  /** Strapi's refresh mode: ends the Strapi session behind `refreshToken`. False if Strapi refused the JWT. */
+  /**
+   * Strapi's refresh mode: ends the Strapi session behind `refreshToken`. False if there was
+   * nothing Strapi would end: it refused the JWT (401), or it is no longer in refresh mode (404).
+   */
   async logout(jwt: string, refreshToken: string): Promise<boolean> {
     const response = await this.send('POST', '/api/auth/logout', { body: { refreshToken }, jwt });
-    if (response.status === 401) return false;
+    if (response.status === 401 || response.status === 404) return false;
     if (response.status >= 400) throw this.translateError(response);
     return true;
   }
