@@ -2,47 +2,38 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { startBff, type RunningBff } from '../support/bff';
 import { testDatabaseUrl } from '../support/database';
 import { expectEnvelope, login, refresh, sleep } from '../support/flows';
-import { seedUsers, startStrapi, type StrapiFixture } from '../support/strapi';
+import { ownStrapiWithBff } from '../support/own-strapi';
+import { seedUsers } from '../support/strapi';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
 
 describe('faults answer 503/504 and leave sessions intact', () => {
   describe('Strapi is down', () => {
-    let strapi: StrapiFixture;
-    let bff: RunningBff;
-
-    beforeAll(async () => {
-      strapi = await startStrapi();
-      bff = await startBff({ STRAPI_URL: strapi.url, STRAPI_TIMEOUT: '2s' });
-    });
-    afterAll(async () => {
-      await bff.close();
-      await strapi.stop();
-    });
+    const own = ownStrapiWithBff();
 
     it('answers 503 upstream_unavailable while Strapi is down, spends no refresh token, and recovers', async () => {
-      const tokens = await login(bff, seedUsers.alice);
-      await strapi.kill();
+      const tokens = await login(own.bff, seedUsers.alice);
+      await own.strapi.kill();
 
       expectEnvelope(
-        await bff.request('POST', '/auth/login', { json: { identifier: 'alice', password: seedUsers.alice.password } }),
+        await own.bff.request('POST', '/auth/login', { json: { identifier: 'alice', password: seedUsers.alice.password } }),
         503,
         'upstream_unavailable',
       );
-      const ready = await bff.request('GET', '/health/ready');
+      const ready = await own.bff.request('GET', '/health/ready');
       expectEnvelope(ready, 503, 'not_ready');
       expect((ready.body as { details: unknown }).details).toEqual({ checks: { database: 'up', strapi: 'down' } });
 
       // Session checks need only the BFF's own database.
-      expect((await bff.request('GET', '/auth/me', { token: tokens.accessToken })).status).toBe(200);
+      expect((await own.bff.request('GET', '/auth/me', { token: tokens.accessToken })).status).toBe(200);
       // A refresh re-reads the user from Strapi: it fails softly, and the refresh token stays unspent.
-      expectEnvelope(await refresh(bff, tokens.refreshToken), 503, 'upstream_unavailable');
+      expectEnvelope(await refresh(own.bff, tokens.refreshToken), 503, 'upstream_unavailable');
 
-      await strapi.start();
-      expect((await bff.request('GET', '/health/ready')).status).toBe(200);
-      const rotated = await refresh(bff, tokens.refreshToken);
+      await own.strapi.start();
+      expect((await own.bff.request('GET', '/health/ready')).status).toBe(200);
+      const rotated = await refresh(own.bff, tokens.refreshToken);
       expect(rotated.status).toBe(200);
       expect(rotated.body.session.id).toBe(tokens.session.id);
-      await login(bff, seedUsers.alice);
+      await login(own.bff, seedUsers.alice);
     });
   });
 

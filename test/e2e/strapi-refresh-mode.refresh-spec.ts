@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { request, startBff, strapiFixtureUrl, type RunningBff } from '../support/bff';
 import { testDatabaseUrl } from '../support/database';
 import { expectEnvelope, login, refresh, sleep, type TokenBody } from '../support/flows';
-import { seedUsers, startStrapi, type StrapiFixture } from '../support/strapi';
+import { ownStrapiWithBff } from '../support/own-strapi';
+import { seedUsers } from '../support/strapi';
 import { SessionService } from '../../src/sessions/session.service';
 import { StrapiCredentials } from '../../src/sessions/strapi-credentials';
 
@@ -159,47 +160,37 @@ describe('Strapi refresh mode', () => {
   });
 
   describe('while Strapi is down', () => {
-    let strapi: StrapiFixture;
-    let bff: RunningBff;
-
-    beforeAll(async () => {
-      strapi = await startStrapi();
-      bff = await startBff({ STRAPI_URL: strapi.url, STRAPI_TIMEOUT: '2s' });
-    });
-    afterAll(async () => {
-      await bff.close();
-      await strapi.stop();
-    });
+    const own = ownStrapiWithBff();
 
     it('answers 503 when Strapi’s JWT has expired and can’t be renewed, keeps the session, and recovers', async () => {
-      const tokens = await login(bff, seedUsers.alice);
+      const tokens = await login(own.bff, seedUsers.alice);
       const before = await row(tokens.session.id);
-      await strapi.kill();
+      await own.strapi.kill();
       await sleep(before.strapi_jwt_expires_at.getTime() - Date.now() + 300);
 
-      expectEnvelope(await bff.request('GET', '/api/users/me', { token: tokens.accessToken }), 503, 'upstream_unavailable');
-      expectEnvelope(await refresh(bff, tokens.refreshToken), 503, 'upstream_unavailable');
+      expectEnvelope(await own.bff.request('GET', '/api/users/me', { token: tokens.accessToken }), 503, 'upstream_unavailable');
+      expectEnvelope(await refresh(own.bff, tokens.refreshToken), 503, 'upstream_unavailable');
       const during = await row(tokens.session.id);
       expect({ reason: during.revoked_reason, refresh: during.strapi_refresh_enc }).toEqual({ reason: null, refresh: before.strapi_refresh_enc });
 
-      await strapi.start();
-      expect((await bff.request('GET', '/api/users/me', { token: tokens.accessToken })).status).toBe(200);
-      expect((await refresh(bff, tokens.refreshToken)).status).toBe(200);
+      await own.strapi.start();
+      expect((await own.bff.request('GET', '/api/users/me', { token: tokens.accessToken })).status).toBe(200);
+      expect((await refresh(own.bff, tokens.refreshToken)).status).toBe(200);
     });
 
     it('logs out at once, and ends Strapi’s session when Strapi is back', async () => {
-      const tokens = await login(bff, seedUsers.bob);
-      const strapiRefresh = await strapiRefreshTokenOf(bff, tokens.session.id);
-      await strapi.kill();
-      expect((await bff.request('POST', '/auth/logout', { token: tokens.accessToken })).status).toBe(204);
-      expectEnvelope(await bff.request('GET', '/auth/me', { token: tokens.accessToken }), 401, 'session_revoked');
+      const tokens = await login(own.bff, seedUsers.bob);
+      const strapiRefresh = await strapiRefreshTokenOf(own.bff, tokens.session.id);
+      await own.strapi.kill();
+      expect((await own.bff.request('POST', '/auth/logout', { token: tokens.accessToken })).status).toBe(204);
+      expectEnvelope(await own.bff.request('GET', '/auth/me', { token: tokens.accessToken }), 401, 'session_revoked');
       await sleep(500);
       expect((await row(tokens.session.id)).strapi_refresh_enc).not.toBeNull();
 
-      await strapi.start();
-      await bff.app.get(StrapiCredentials).retryPendingLogouts();
+      await own.strapi.start();
+      await own.bff.app.get(StrapiCredentials).retryPendingLogouts();
       await untilForgotten(tokens.session.id);
-      expect((await request(strapi.url, 'POST', '/api/auth/refresh', { json: { refreshToken: strapiRefresh } })).status).toBe(401);
+      expect((await request(own.strapi.url, 'POST', '/api/auth/refresh', { json: { refreshToken: strapiRefresh } })).status).toBe(401);
     });
   });
 });
