@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request, startBff, strapiFixtureUrl, withBff, type RunningBff } from '../support/bff';
-import { expectEnvelope, login, refresh, type TokenBody } from '../support/flows';
+import { decodeJwtPart, expectEnvelope, login, refresh, type TokenBody } from '../support/flows';
 import { isRefreshMode } from '../support/mode';
 import { fixtureApiToken, seedUsers } from '../support/strapi';
 
@@ -79,6 +79,25 @@ describe('blocked and deleted accounts', () => {
         });
         expect(events.body.data).toEqual([expect.objectContaining({ reason: 'account_blocked', actor: 'system' })]);
       }
+    });
+  });
+
+  it('puts a role changed in Strapi into the next access token', async () => {
+    const { username, phone } = await newAccount(bff);
+    expect((await request(strapi(), 'PUT', `/api/test-admin/users/${username}/role`, { json: { type: 'bff-admin' } })).status).toBe(200);
+    const promoted = await refresh(bff, phone.refreshToken);
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.user.role).toBe('bff-admin');
+    expect(decodeJwtPart(promoted.body.accessToken, 1).role).toBe('bff-admin');
+  });
+
+  it('with REFRESH_REVALIDATE=false, refreshes without asking Strapi: availability over freshness', async () => {
+    await withBff({ REFRESH_REVALIDATE: 'false' }, async (lenient) => {
+      const { username, phone } = await newAccount(lenient);
+      await block(username);
+      // The documented trade-off: the block is not seen at refresh, and the role stays as it was.
+      const rotated = await refresh(lenient, phone.refreshToken);
+      expect({ status: rotated.status, role: rotated.body.user.role }).toEqual({ status: 200, role: 'authenticated' });
     });
   });
 
