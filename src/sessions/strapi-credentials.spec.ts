@@ -76,5 +76,7 @@ describe('StrapiCredentials', () => {
 
     renew.mockResolvedValue({ kind: 'ended', code: 'session_expired' });
     await expect(credentials.jwtFor(sessionWith(jwtExpiringIn(10_000)))).rejects.toMatchObject({ code: 'session_expired', status: 401 });
+    renew.mockResolvedValue({ kind: 'ended', code: 'account_blocked' });
+    await expect(credentials.jwtFor(sessionWith(jwtExpiringIn(10_000)))).rejects.toMatchObject({ code: 'account_blocked', status: 403 });
   });
 });

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StrapiClient } from '../strapi/strapi.client';
 import { strapiJwtExpiry } from '../strapi/strapi-jwt';
 import type { SessionEntity } from './session.entity';
-import { SessionService, sessionEndedError, type EndedSession } from './session.service';
+import { SessionService, sessionEndedError, type EndedSession, type RenewalOutcome } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 
 /** A JWT this close to its end is not sent to Strapi any more: it could expire on the way. */
@@ -68,24 +68,24 @@ export class StrapiCredentials implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async renew(session: SessionEntity): Promise<string> {
+    let outcome: RenewalOutcome;
     try {
-      const outcome = await this.sessions.renewStrapiCredential(
+      outcome = await this.sessions.renewStrapiCredential(
         session.id,
         (locked) => this.isDue(locked),
         (refreshToken) => this.strapi.refreshTokens(refreshToken),
       );
-      if (outcome.kind === 'ended') throw sessionEndedError(outcome.code);
-      if (outcome.kind === 'renewed') this.logger.debug({ event: 'strapi_jwt_renewed', sessionId: session.id }, 'Renewed the Strapi JWT');
-      return this.sessions.strapiJwt(outcome.session);
     } catch (error) {
+      // A fault (Strapi or the database away): nothing changed. A JWT with time left still works.
       const stillValid = session.strapiJwtExpiresAt !== null && session.strapiJwtExpiresAt.getTime() - Date.now() > MIN_VALIDITY_MS;
-      const definitive = error instanceof AppError && error.status === 401;
-      if (stillValid && !definitive) {
-        this.logger.warn({ event: 'strapi_jwt_renewal_deferred', sessionId: session.id, code: error instanceof AppError ? error.code : 'error' }, 'Could not renew the Strapi JWT yet; using the current one');
-        return this.sessions.strapiJwt(session);
-      }
-      throw error;
+      if (!stillValid) throw error;
+      this.logger.warn({ event: 'strapi_jwt_renewal_deferred', sessionId: session.id, code: error instanceof AppError ? error.code : 'error' }, 'Could not renew the Strapi JWT yet; using the current one');
+      return this.sessions.strapiJwt(session);
     }
+    // A verdict: the session has ended (here or elsewhere), whatever time its JWT has left.
+    if (outcome.kind === 'ended') throw sessionEndedError(outcome.code);
+    if (outcome.kind === 'renewed') this.logger.debug({ event: 'strapi_jwt_renewed', sessionId: session.id }, 'Renewed the Strapi JWT');
+    return this.sessions.strapiJwt(outcome.session);
   }
 
   /** Ends the Strapi sessions behind BFF sessions that just ended. Never throws. */
