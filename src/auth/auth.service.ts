@@ -8,6 +8,7 @@ import type { SessionEntity } from '../sessions/session.entity';
 import { StrapiCredentials } from '../sessions/strapi-credentials';
 import { sessionSummary } from '../sessions/session-view';
 import { StrapiClient } from '../strapi/strapi.client';
+import { isRefreshModeJwt } from '../strapi/strapi-jwt';
 import type { StrapiAuthResult } from '../strapi/strapi.types';
 import { AccessTokenService } from '../tokens/access-token.service';
 import type { LoginDto, RegisterDto } from './dto/auth-requests.dto';
@@ -146,6 +147,11 @@ export class AuthService {
       this.logger.warn(
         { userId: me.id },
         'Strapi returned no role for the user: grant plugin::users-permissions.role.find to its role so the BFF can see it',
+      );
+    }
+    if (!auth.refreshToken && isRefreshModeJwt(auth.jwt)) {
+      this.logger.warn(
+        'Strapi is in refresh mode but returned no refreshToken: turn off users-permissions sessions.httpOnly, or sessions end with Strapi’s first JWT',
       );
     }
     const issued = await this.sessions.start({
