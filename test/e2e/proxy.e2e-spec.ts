@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
@@ -7,7 +8,7 @@ import { startBff, strapiFixtureLog, withBff, type RunningBff } from '../support
 import { testDatabaseUrl } from '../support/database';
 import { expectEnvelope, login, sleep, type TokenBody } from '../support/flows';
 import { isRefreshMode } from '../support/mode';
-import { seedUsers, startStrapi } from '../support/strapi';
+import { fixtureDir, seedUsers, startStrapi } from '../support/strapi';
 
 interface Echo {
   method: string;
@@ -235,8 +236,10 @@ async function uploadFiftyMegabytes(bff: RunningBff, accessToken: string): Promi
 
   // On failure, show what answered (BFF envelope or Strapi's error) and what the BFF logged.
   expect({ status: response.status, body: response.status === 201 ? '' : `${text.slice(0, 500)}\n${bff.logs.slice(-5).join('')}` }).toEqual({ status: 201, body: '' });
-  const uploaded = JSON.parse(text) as { name: string; size: number }[];
-  expect(uploaded[0]).toMatchObject({ name: 'big.bin' });
+  const uploaded = JSON.parse(text) as { name: string; size: number; url: string }[];
+  // Strapi keeps uploads in the fixture's public/uploads/, shared by every run: don't pile them up.
+  rmSync(join(fixtureDir, 'public', uploaded[0].url), { force: true });
+  expect(uploaded[0]).toMatchObject({ name: 'big.bin', url: expect.stringMatching(/^\/uploads\/big_\w+\.bin$/) as unknown });
   expect(uploaded[0].size).toBeCloseTo(size / 1000, -1); // Strapi reports kB
   // 50 MB went through; the BFF process grew by far less than the payload.
   expect(peakGrowth).toBeLessThan(16 * 1024 * 1024);
