@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../auth/principal';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { AppError } from '../common/app-error';
 import { RevokedCountDto } from '../sessions/dto/session.dto';
 import { AdminGuard } from './admin.guard';
@@ -13,7 +13,7 @@ const userIdPipe = new ParseIntPipe({ exceptionFactory: () => new AppError('vali
 @ApiTags('admin')
 @ApiBearerAuth()
 @UseGuards(AdminGuard)
-@ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'forbidden', 'service_unavailable')
+@ApiErrors(...SESSION_ERRORS, 'forbidden')
 @Controller('admin')
 export class AdminController {
   constructor(private readonly admin: AdminService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { AppError } from '../common/app-error';
 import { Public } from '../common/public.decorator';
 import { AuthService } from './auth.service';
@@ -120,7 +120,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change the password: every other session of the user ends; this one gets fresh tokens' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors('validation_failed', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'unauthorized', 'invalid_access_token', 'session_revoked', 'upstream_unavailable')
+  @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'upstream_unavailable')
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ChangePasswordDto,
@@ -198,7 +198,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user and the current session' })
   @ApiOkResponse({ type: MeResponseDto })
-  @ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'account_blocked', 'account_deleted', 'service_unavailable')
+  @ApiErrors(...SESSION_ERRORS)
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
     return this.auth.me(principal);
   }

@@ -3,6 +3,20 @@ import { ApiResponse } from '@nestjs/swagger';
 import { ERROR_STATUS, type ErrorCode } from './app-error';
 import { ErrorEnvelopeDto, ValidationErrorEnvelopeDto } from './error-envelope.dto';
 
+/**
+ * What any route behind the access-token guard can answer: no or a bad token, or a session that
+ * has ended (for a blocked or deleted account, with that code). The database being away gives 503.
+ */
+export const SESSION_ERRORS = [
+  'unauthorized',
+  'invalid_access_token',
+  'session_expired',
+  'session_revoked',
+  'account_blocked',
+  'account_deleted',
+  'service_unavailable',
+] as const satisfies readonly ErrorCode[];
+
 /** Documents the error envelope for each listed code, grouped by HTTP status. */
 export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
   const byStatus = new Map<number, ErrorCode[]>();

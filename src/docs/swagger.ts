@@ -24,9 +24,14 @@ function proxyPath(summary: string): PathItem {
     parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' }, description: 'Any Strapi REST path, e.g. `articles`' }],
     responses: {
       '200': { description: 'Strapi’s response, unchanged' },
-      '401': envelope('`invalid_access_token`, `session_revoked` or `session_expired` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT'),
+      '401': envelope(
+        '`invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT',
+      ),
+      '403': envelope('`account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`'),
       '404': envelope('`not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/*'),
-      '503': envelope('`upstream_unavailable`: Strapi can’t be reached'),
+      '503': envelope(
+        '`upstream_unavailable`: Strapi can’t be reached; `upstream_credential_expired` (Strapi’s refresh mode): the session’s Strapi JWT expired while the request was on its way, send it again',
+      ),
       '504': envelope('`upstream_timeout`: Strapi did not answer within STRAPI_TIMEOUT'),
     },
   };

@@ -1,13 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../auth/principal';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { MySessionDto, RevokedCountDto, RevokeScopeQuery } from './dto/session.dto';
 import { MySessionsService } from './my-sessions.service';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
-@ApiErrors('unauthorized', 'invalid_access_token', 'session_expired', 'session_revoked', 'service_unavailable')
+@ApiErrors(...SESSION_ERRORS)
 @Controller('sessions')
 export class SessionsController {
   constructor(private readonly mySessions: MySessionsService) {}
