@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
-import { isUuid } from '../common/uuid';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
@@ -55,7 +54,7 @@ export class AdminService {
   }
 
   private async requireSession(id: string): Promise<SessionEntity> {
-    const session = isUuid(id) ? await this.sessions.getById(id) : null;
+    const session = await this.sessions.getById(id);
     if (!session) throw new AppError('not_found', 'No such session');
     return session;
   }

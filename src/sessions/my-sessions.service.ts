@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/uuid';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { MySessionDto } from './dto/session.dto';
@@ -24,7 +23,7 @@ export class MySessionsService {
 
   /** Someone else's session and an unknown id look the same: 404, so ids can't be probed. */
   async revokeOne(userId: number, sessionId: string, context: RequestContext): Promise<void> {
-    const session = isUuid(sessionId) ? await this.sessions.getById(sessionId) : null;
+    const session = await this.sessions.getById(sessionId);
     if (!session || session.userId !== userId) throw new AppError('not_found', 'No such session');
     await this.lifecycle.revoke({ sessionId }, { reason: 'user_revoked', actor: 'self', context });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '../common/uuid';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity, type RevocationActor } from './session.entity';
 
@@ -38,7 +39,9 @@ export class SessionsRepository {
     });
   }
 
-  getById(id: string): Promise<SessionEntity | null> {
+  /** Null for an unknown id, including one that isn't a UUID at all (as a client may send). */
+  async getById(id: string): Promise<SessionEntity | null> {
+    if (!isUuid(id)) return null;
     return this.dataSource.getRepository(SessionEntity).findOneBy({ id });
   }
 
