@@ -7,8 +7,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppError } from '../common/app-error';
 import { cookieNames, readCookie } from '../common/browser';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { isUuid } from '../common/uuid';
-import { AccessTokenService, type AccessTokenClaims } from '../tokens/access-token.service';
+import { AccessTokenService, hasSessionClaims, type AccessTokenClaims } from '../tokens/access-token.service';
 import { SessionService } from '../sessions/session.service';
 import type { Principal } from './principal';
 
@@ -57,10 +56,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) implements OnModuleD
   }
 
   async validate(claims: AccessTokenClaims): Promise<Principal> {
+    if (!hasSessionClaims(claims)) throw new AppError('invalid_access_token', 'The access token is invalid');
     const userId = Number(claims.sub);
-    if (typeof claims.sid !== 'string' || !isUuid(claims.sid) || !Number.isSafeInteger(userId)) {
-      throw new AppError('invalid_access_token', 'The access token is invalid');
-    }
     const session = await this.sessions.requireActive(claims.sid, userId);
     return { userId, sessionId: session.id, role: claims.role, session };
   }

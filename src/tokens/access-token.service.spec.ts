@@ -53,6 +53,16 @@ describe('AccessTokenService', () => {
     expect(jwk).not.toHaveProperty('d');
   });
 
+  it('refuses correctly signed tokens whose session or user claims this BFF would never have written', () => {
+    const signing = parseSigningKey(currentPem);
+    const signer = (input: string) => signRaw('sha256', Buffer.from(input), { key: signing.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+    const header = { alg: 'ES256', typ: 'at+jwt', kid: signing.kid };
+    expect(service.verify(forge(header, validPayload(), signer))).toMatchObject({ sub: '7', sid: SID });
+    for (const bad of [{ sid: 'not-a-uuid' }, { sid: 42 }, { sub: '1e3' }, { sub: '-7' }, { sub: 7 }, { sub: '' }]) {
+      expect(() => service.verify(forge(header, { ...validPayload(), ...bad }, signer))).toThrow(expect.objectContaining({ code: 'invalid_access_token' }));
+    }
+  });
+
   it('refuses unsigned tokens (alg none)', () => {
     const token = `${b64({ alg: 'none', typ: 'at+jwt', kid: service.jwks.keys[0].kid })}.${b64(validPayload())}.`;
     expect(() => service.verify(token)).toThrow(expect.objectContaining({ code: 'invalid_access_token' }));

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { KeyObject } from 'node:crypto';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/uuid';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { keyId } from '../config/keys';
 
@@ -96,13 +97,21 @@ export class AccessTokenService {
     try {
       // jsonwebtoken takes a KeyObject; the typings of @nestjs/jwt only list strings and Buffers.
       const claims = this.jwt.verify<AccessTokenClaims>(rawToken, { ...this.verifyOptions, publicKey: key as unknown as Buffer });
-      if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') throw new Error('claims');
+      if (!hasSessionClaims(claims)) throw new Error('claims');
       return claims;
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new AppError('invalid_access_token', expired ? 'The access token has expired' : 'The access token is invalid');
     }
   }
+}
+
+/**
+ * The claims every access token this BFF signs carries: `sid`, a session UUID, and `sub`, a Strapi
+ * user id. Checked by every verifier (the proxy's, and passport's for the app's routes).
+ */
+export function hasSessionClaims(claims: { sid?: unknown; sub?: unknown }): boolean {
+  return typeof claims.sid === 'string' && isUuid(claims.sid) && typeof claims.sub === 'string' && /^\d{1,15}$/.test(claims.sub);
 }
 
 function decodeHeader(rawToken: string): Record<string, unknown> | undefined {
