@@ -31,12 +31,7 @@ export interface StrapiCredential {
 }
 
 /** A session that just ended, with what is needed to tell Strapi (refresh mode) about it. */
-export interface EndedSession {
-  id: string;
-  userId: number;
-  strapiJwtEncrypted: string;
-  strapiRefreshEncrypted: string | null;
-}
+export type EndedSession = Pick<SessionEntity, 'id' | 'userId' | 'strapiJwtEncrypted' | 'strapiJwtExpiresAt' | 'strapiRefreshEncrypted'>;
 
 export type RenewalOutcome = { kind: 'renewed' | 'current'; session: SessionEntity } | { kind: 'ended'; code: EndedCode };
 

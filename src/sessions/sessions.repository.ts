@@ -147,23 +147,25 @@ export class SessionsRepository {
     revocation: { reason: string; actor: RevocationActor; note?: string | null },
     now: Date,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ id: string; userId: number; strapiJwtEncrypted: string; strapiRefreshEncrypted: string | null }[]> {
+  ): Promise<Pick<SessionEntity, 'id' | 'userId' | 'strapiJwtEncrypted' | 'strapiJwtExpiresAt' | 'strapiRefreshEncrypted'>[]> {
     const query = manager
       .createQueryBuilder()
       .update(SessionEntity)
       .set({ revokedAt: now, revokedReason: revocation.reason, revokedBy: revocation.actor, revokeNote: revocation.note ?? null })
       .where('revoked_at IS NULL')
-      .returning('id, user_id, strapi_jwt_enc, strapi_refresh_enc');
+      .returning('id, user_id, strapi_jwt_enc, strapi_jwt_expires_at, strapi_refresh_enc');
     if ('sessionId' in target) query.andWhere('id = :id', { id: target.sessionId });
     else {
       query.andWhere('user_id = :userId', { userId: target.userId });
       if (target.exceptSessionId) query.andWhere('id <> :except', { except: target.exceptSessionId });
     }
     const result = await query.execute();
-    return (result.raw as { id: string; user_id: number; strapi_jwt_enc: string; strapi_refresh_enc: string | null }[]).map((row) => ({
+    type Row = { id: string; user_id: number; strapi_jwt_enc: string; strapi_jwt_expires_at: Date | null; strapi_refresh_enc: string | null };
+    return (result.raw as Row[]).map((row) => ({
       id: row.id,
       userId: row.user_id,
       strapiJwtEncrypted: row.strapi_jwt_enc,
+      strapiJwtExpiresAt: row.strapi_jwt_expires_at,
       strapiRefreshEncrypted: row.strapi_refresh_enc,
     }));
   }

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { StrapiClient } from '../strapi/strapi.client';
-import { strapiJwtExpiry } from '../strapi/strapi-jwt';
 import type { SessionEntity } from './session.entity';
 import { SessionService, sessionEndedError, type EndedSession, type RenewalOutcome } from './session.service';
 import { SessionsRepository } from './sessions.repository';
@@ -77,8 +76,7 @@ export class StrapiCredentials implements OnApplicationBootstrap, OnModuleDestro
       );
     } catch (error) {
       // A fault (Strapi or the database away): nothing changed. A JWT with time left still works.
-      const stillValid = session.strapiJwtExpiresAt !== null && session.strapiJwtExpiresAt.getTime() - Date.now() > MIN_VALIDITY_MS;
-      if (!stillValid) throw error;
+      if (!hasTimeLeft(session)) throw error;
       this.logger.warn({ event: 'strapi_jwt_renewal_deferred', sessionId: session.id, code: error instanceof AppError ? error.code : 'error' }, 'Could not renew the Strapi JWT yet; using the current one');
       return this.sessions.strapiJwt(session);
     }
@@ -89,13 +87,13 @@ export class StrapiCredentials implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Ends the Strapi sessions behind BFF sessions that just ended. Never throws. */
-  private async logOutOfStrapi(ended: Pick<EndedSession, 'id' | 'strapiJwtEncrypted' | 'strapiRefreshEncrypted'>[]): Promise<void> {
+  private async logOutOfStrapi(ended: EndedSession[]): Promise<void> {
     for (const session of ended) {
       if (session.strapiRefreshEncrypted === null) continue;
       try {
         let refreshToken = this.sessions.strapiRefreshToken(session) ?? '';
         let jwt = this.sessions.strapiJwt(session);
-        if (!acceptableJwt(jwt)) {
+        if (!hasTimeLeft(session)) {
           // Strapi's logout needs a valid JWT: trade the refresh token for one, then end that session.
           ({ jwt, refreshToken } = await this.strapi.refreshTokens(refreshToken));
         }
@@ -123,8 +121,7 @@ export class StrapiCredentials implements OnApplicationBootstrap, OnModuleDestro
   }
 }
 
-/** Whether a JWT's `exp` leaves time to use it. */
-function acceptableJwt(jwt: string): boolean {
-  const expiresAt = strapiJwtExpiry(jwt);
-  return expiresAt !== null && expiresAt.getTime() - Date.now() > MIN_VALIDITY_MS;
+/** Whether the session's Strapi JWT has time left to be used. */
+function hasTimeLeft(session: Pick<SessionEntity, 'strapiJwtExpiresAt'>): boolean {
+  return session.strapiJwtExpiresAt !== null && session.strapiJwtExpiresAt.getTime() - Date.now() > MIN_VALIDITY_MS;
 }
