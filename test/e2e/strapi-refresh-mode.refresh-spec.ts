@@ -1,6 +1,5 @@
-import { Client } from 'pg';
-import { request, startBff, strapiFixtureUrl, type RunningBff } from '../support/bff';
-import { testDatabaseUrl } from '../support/database';
+import { request, strapiFixtureUrl, type RunningBff } from '../support/bff';
+import { twoInstancesWithDatabase } from '../support/instances';
 import { expectEnvelope, login, refresh, sleep, type TokenBody } from '../support/flows';
 import { ownStrapiWithBff } from '../support/own-strapi';
 import { seedUsers } from '../support/strapi';
@@ -21,12 +20,10 @@ interface Row {
 }
 
 describe('Strapi refresh mode', () => {
-  let a: RunningBff;
-  let b: RunningBff;
-  let db: Client;
+  const two = twoInstancesWithDatabase();
 
   const row = async (sessionId: string): Promise<Row> =>
-    ((await db.query<Row>('SELECT strapi_jwt_enc, strapi_refresh_enc, strapi_jwt_expires_at, strapi_refresh_expires_at, expires_at, revoked_reason FROM bff_sessions WHERE id = $1', [sessionId])).rows[0]);
+    ((await two.db.query<Row>('SELECT strapi_jwt_enc, strapi_refresh_enc, strapi_jwt_expires_at, strapi_refresh_expires_at, expires_at, revoked_reason FROM bff_sessions WHERE id = $1', [sessionId])).rows[0]);
 
   /** Strapi's refresh token as the BFF holds it (decrypted with the BFF's own key, as only the BFF can). */
   const strapiRefreshTokenOf = async (bff: RunningBff, sessionId: string): Promise<string> => {
@@ -41,24 +38,16 @@ describe('Strapi refresh mode', () => {
     expect((await row(sessionId)).strapi_refresh_enc).toBeNull();
   };
 
-  beforeAll(async () => {
-    [a, b] = await Promise.all([startBff(), startBff()]);
-    db = new Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await Promise.all([a.close(), b.close(), db.end()]);
-  });
 
   it('keeps Strapi’s refresh token sealed server-side, and does not end the session with Strapi’s 4 s JWT', async () => {
-    const tokens = await login(a, seedUsers.alice);
+    const tokens = await login(two.a, seedUsers.alice);
     const stored = await row(tokens.session.id);
-    const strapiRefresh = await strapiRefreshTokenOf(a, tokens.session.id);
+    const strapiRefresh = await strapiRefreshTokenOf(two.a, tokens.session.id);
 
     expect(strapiRefresh.split('.')).toHaveLength(3);
     expect(stored.strapi_refresh_enc).not.toContain(strapiRefresh);
     expect(JSON.stringify(tokens)).not.toContain(strapiRefresh);
-    expect(a.logs.join('\n')).not.toContain(strapiRefresh);
+    expect(two.a.logs.join('\n')).not.toContain(strapiRefresh);
     // Strapi's JWT lives seconds; the session lasts as long as Strapi's refresh token (14 days idle).
     expect(stored.strapi_jwt_expires_at.getTime() - Date.now()).toBeLessThanOrEqual(4_000);
     expect(stored.strapi_refresh_expires_at!.getTime() - Date.now()).toBeGreaterThan(13 * 86_400_000);
@@ -67,12 +56,12 @@ describe('Strapi refresh mode', () => {
   });
 
   it('renews Strapi’s JWT before it expires, so the proxy always forwards a valid one', async () => {
-    const tokens = await login(a, seedUsers.alice);
+    const tokens = await login(two.a, seedUsers.alice);
     const first = await row(tokens.session.id);
     // Past the first Strapi JWT's end: only a renewed one can make these calls succeed.
     await sleep(first.strapi_jwt_expires_at.getTime() - Date.now() + 500);
 
-    const me = await a.request<{ username: string }>('GET', '/api/users/me', { token: tokens.accessToken });
+    const me = await two.a.request<{ username: string }>('GET', '/api/users/me', { token: tokens.accessToken });
     expect({ status: me.status, username: me.body.username }).toEqual({ status: 200, username: 'alice' });
     const renewed = await row(tokens.session.id);
     expect(renewed.strapi_jwt_enc).not.toBe(first.strapi_jwt_enc);
@@ -82,19 +71,19 @@ describe('Strapi refresh mode', () => {
 
     // The BFF refresh re-reads the user with a valid Strapi JWT as well.
     await sleep(renewed.strapi_jwt_expires_at.getTime() - Date.now() + 500);
-    const rotated = await refresh(a, tokens.refreshToken);
+    const rotated = await refresh(two.a, tokens.refreshToken);
     expect(rotated.status).toBe(200);
     expect(rotated.body.user.role).toBe('authenticated');
   });
 
   it('spends Strapi’s refresh token once when two instances need a new JWT at the same moment', async () => {
-    const tokens = await login(a, seedUsers.bob);
+    const tokens = await login(two.a, seedUsers.bob);
     for (let round = 0; round < 2; round++) {
       const before = await row(tokens.session.id);
       await sleep(before.strapi_jwt_expires_at.getTime() - Date.now() + 300);
       // 24 concurrent calls, half on each instance. Strapi refuses a refresh token that was already
       // rotated, so a second renewal would end the session (401) instead of answering 200.
-      const calls = await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? a : b).request('GET', '/api/users/me', { token: tokens.accessToken })));
+      const calls = await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? two.a : two.b).request('GET', '/api/users/me', { token: tokens.accessToken })));
       expect(calls.map((call) => call.status)).toEqual(Array(24).fill(200));
       const after = await row(tokens.session.id);
       expect(after.revoked_reason).toBeNull();
@@ -103,14 +92,14 @@ describe('Strapi refresh mode', () => {
   });
 
   it('ends Strapi’s session too when the BFF session ends: logout, and an admin’s revocation', async () => {
-    const admin = await login(a, seedUsers.admin);
+    const admin = await login(two.a, seedUsers.admin);
     const ends: Record<string, (tokens: TokenBody) => Promise<number>> = {
-      logout: async (tokens) => (await a.request('POST', '/auth/logout', { token: tokens.accessToken })).status,
-      'admin revocation': async (tokens) => (await b.request('DELETE', `/admin/sessions/${tokens.session.id}`, { token: admin.accessToken })).status,
+      logout: async (tokens) => (await two.a.request('POST', '/auth/logout', { token: tokens.accessToken })).status,
+      'admin revocation': async (tokens) => (await two.b.request('DELETE', `/admin/sessions/${tokens.session.id}`, { token: admin.accessToken })).status,
     };
     for (const [how, end] of Object.entries(ends)) {
-      const tokens = await login(a, seedUsers.bob);
-      const strapiRefresh = await strapiRefreshTokenOf(a, tokens.session.id);
+      const tokens = await login(two.a, seedUsers.bob);
+      const strapiRefresh = await strapiRefreshTokenOf(two.a, tokens.session.id);
       expect({ how, status: await end(tokens) }).toEqual({ how, status: 204 });
       await untilForgotten(tokens.session.id);
       const reuse = await request(strapiFixtureUrl(), 'POST', '/api/auth/refresh', { json: { refreshToken: strapiRefresh } });
@@ -119,7 +108,7 @@ describe('Strapi refresh mode', () => {
   });
 
   it('answers 503 upstream_credential_expired, and keeps the session, when Strapi’s JWT expires while a slow body streams', async () => {
-    const tokens = await login(a, seedUsers.alice);
+    const tokens = await login(two.a, seedUsers.alice);
     // Strapi reads the whole body before it checks the JWT: a body that takes 5 s to arrive
     // outlasts any 4 s JWT the BFF could have attached.
     const json = Buffer.from(JSON.stringify({ data: { title: 'slow', body: 'x'.repeat(1000) } }));
@@ -132,7 +121,7 @@ describe('Strapi refresh mode', () => {
         controller.enqueue(part);
       },
     });
-    const response = await fetch(`${a.url}/api/articles`, {
+    const response = await fetch(`${two.a.url}/api/articles`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json', 'content-length': String(json.length) },
       body,
@@ -142,21 +131,21 @@ describe('Strapi refresh mode', () => {
     expectEnvelope({ status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown }, 503, 'upstream_credential_expired');
 
     expect((await row(tokens.session.id)).revoked_reason).toBeNull();
-    expect((await a.request('GET', '/api/users/me', { token: tokens.accessToken })).status).toBe(200);
+    expect((await two.a.request('GET', '/api/users/me', { token: tokens.accessToken })).status).toBe(200);
   });
 
   it('ends the session as upstream_rejected when Strapi stops honouring its refresh token', async () => {
-    const tokens = await login(a, seedUsers.alice);
-    const strapiRefresh = await strapiRefreshTokenOf(a, tokens.session.id);
-    const session = (await a.app.get(SessionService).getById(tokens.session.id))!;
+    const tokens = await login(two.a, seedUsers.alice);
+    const strapiRefresh = await strapiRefreshTokenOf(two.a, tokens.session.id);
+    const session = (await two.a.app.get(SessionService).getById(tokens.session.id))!;
     // Strapi ends the session on its side (as its own /auth/logout or an admin would).
-    const ended = await request(strapiFixtureUrl(), 'POST', '/api/auth/logout', { token: a.app.get(SessionService).strapiJwt(session), json: { refreshToken: strapiRefresh } });
+    const ended = await request(strapiFixtureUrl(), 'POST', '/api/auth/logout', { token: two.a.app.get(SessionService).strapiJwt(session), json: { refreshToken: strapiRefresh } });
     expect(ended.status).toBe(200);
 
     await sleep((await row(tokens.session.id)).strapi_jwt_expires_at.getTime() - Date.now() + 300);
-    expectEnvelope(await a.request('GET', '/api/users/me', { token: tokens.accessToken }), 401, 'session_expired');
+    expectEnvelope(await two.a.request('GET', '/api/users/me', { token: tokens.accessToken }), 401, 'session_expired');
     expect((await row(tokens.session.id)).revoked_reason).toBe('upstream_rejected');
-    expectEnvelope(await refresh(a, tokens.refreshToken), 401, 'session_expired');
+    expectEnvelope(await refresh(two.a, tokens.refreshToken), 401, 'session_expired');
   });
 
   describe('while Strapi is down', () => {
