@@ -43,6 +43,9 @@ const refreshModeFlows = [
   'e2e/secrets.e2e-spec.ts',
   'e2e/email-confirmation.e2e-spec.ts',
   'browser/cookie-mode.e2e-spec.ts',
+  'security/known-bypasses.e2e-spec.ts',
+  'security/graphql.e2e-spec.ts',
+  'security/csrf.e2e-spec.ts',
 ];
 
 module.exports = {
