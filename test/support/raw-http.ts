@@ -25,10 +25,16 @@ export function rawRequest(baseUrl: string, method: string, target: string | Buf
     Buffer.from(` HTTP/1.1\r\n${head.join('\r\n')}\r\n\r\n`, 'latin1'),
     body ?? Buffer.alloc(0),
   ]);
+  return sendRaw(baseUrl, request, `${method} ${target.toString()}`);
+}
+
+/** Writes `wire` to the server as it is and reads the response until the server closes. */
+export function sendRaw(baseUrl: string, wire: Buffer, label = 'a raw request'): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
-    socket.setTimeout(15_000, () => socket.destroy(new Error(`no answer to ${method} ${target.toString()}`)));
+    socket.setTimeout(15_000, () => socket.destroy(new Error(`no answer to ${label}`)));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       // The server may answer and close before it has read everything sent.
@@ -36,7 +42,7 @@ export function rawRequest(baseUrl: string, method: string, target: string | Buf
       else reject(error);
     });
     socket.once('end', finish);
-    socket.write(request);
+    socket.write(wire);
     function finish(): void {
       const raw = Buffer.concat(chunks).toString('latin1');
       const headEnd = raw.indexOf('\r\n\r\n');
