@@ -45,16 +45,8 @@ export class HealthService {
     }
   }
 
-  private async strapiUp(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.min(READY_STRAPI_TIMEOUT_MS, this.config.strapi.timeoutMs));
-    });
-    try {
-      return await Promise.race([this.strapi.isHealthy(), timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private strapiUp(): Promise<boolean> {
+    return this.strapi.isHealthy(Math.min(READY_STRAPI_TIMEOUT_MS, this.config.strapi.timeoutMs));
   }
 }
 
