@@ -75,7 +75,7 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
     done();
   });
   fastify.addHook('onClose', (_instance, done) => {
-    accessLog.flush();
+    accessLog.close();
     done();
   });
 

@@ -69,6 +69,14 @@ export interface AppConfig {
   refreshRevalidate: boolean;
   /** How long audit events, and sessions that ended, are kept. */
   retention: { auditMs: number; endedSessionsMs: number; intervalMs: number };
+  health: {
+    /**
+     * Whether /health/ready fails while Strapi is down. Off by default: sessions, /auth/me and
+     * admin revocations need only Postgres, so pulling every instance out of the load balancer
+     * would stop them too.
+     */
+    readyRequiresStrapi: boolean;
+  };
   adminRoles: string[];
   keys: {
     sessionEncryptionKey: Buffer;

@@ -251,6 +251,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       endedSessionsMs: read.duration('SESSION_RETENTION', '30d', 60_000),
       intervalMs: read.duration('RETENTION_INTERVAL', '1h', 10_000),
     },
+    health: {
+      readyRequiresStrapi: read.bool('READY_REQUIRES_STRAPI', false),
+    },
   };
 
   if (production && config.browser.insecureCookies) {
