@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Query, UseGuards, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../auth/principal';
+import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { AppError } from '../common/app-error';
 import { RevokedCountDto } from '../sessions/dto/session.dto';

@@ -4,7 +4,7 @@ import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SessionEntity } from '../sessions/session.entity';
-import { SessionService } from '../sessions/session.service';
+import { SessionRevoker } from '../sessions/revocation';
 import { sessionStatus, sessionSummary } from '../sessions/session-view';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
@@ -14,7 +14,7 @@ import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEve
 export class AdminService {
   constructor(
     private readonly sessions: SessionsRepository,
-    private readonly lifecycle: SessionService,
+    private readonly revoker: SessionRevoker,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -31,12 +31,12 @@ export class AdminService {
 
   async revokeSession(id: string, adminId: number, note: string | undefined, context: RequestContext): Promise<void> {
     await this.requireSession(id);
-    await this.lifecycle.revoke({ sessionId: id }, { reason: 'admin_revoked', actor: `admin:${adminId}`, note: note ?? null, context });
+    await this.revoker.revoke({ sessionId: id }, { reason: 'admin_revoked', actor: `admin:${adminId}`, note: note ?? null, context });
   }
 
   async revokeUserSessions(userId: number, adminId: number, context: RequestContext): Promise<{ revoked: number }> {
     const actor = `admin:${adminId}` as const;
-    const revoked = await this.lifecycle.revoke({ userId }, { reason: 'admin_revoked', actor, context });
+    const revoked = await this.revoker.revoke({ userId }, { reason: 'admin_revoked', actor, context });
     await this.audit.record({ type: 'admin_user_sessions_revoked', userId, actor, reason: 'admin_revoked', details: { revoked }, context });
     return { revoked };
   }

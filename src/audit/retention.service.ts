@@ -57,8 +57,8 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
         // A sealed successor is only needed inside the grace window; afterwards it is a live refresh
         // token sitting in the database (readable by whoever has a dump and the key).
         const successors = await this.deleteInBatches(
-          `UPDATE bff_refresh_tokens SET successor_enc = NULL WHERE token_hash IN (
-             SELECT token_hash FROM bff_refresh_tokens WHERE successor_enc IS NOT NULL AND rotated_at < $1 LIMIT $2)`,
+          `UPDATE bff_sessions SET successor_enc = NULL WHERE id IN (
+             SELECT id FROM bff_sessions WHERE successor_enc IS NOT NULL AND previous_rotated_at < $1 LIMIT $2)`,
           new Date(now.getTime() - this.config.tokens.reuseGraceMs),
         );
         if (auditEvents + sessions + successors > 0) {

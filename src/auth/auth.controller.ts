@@ -9,7 +9,7 @@ import { CookieTransport, type CookieTokenResponse } from './cookie-transport';
 import { ChangePasswordDto, EmailConfirmationQuery, EmailDto, LoginDto, LogoutDto, RefreshDto, RegisterDto, ResetPasswordDto } from './dto/auth-requests.dto';
 import { PasswordService } from './password.service';
 import { ConfirmationRequiredDto, MeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
-import { Client, CurrentPrincipal, type ClientContext, type Principal } from './principal';
+import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
 
 @ApiTags('auth')
 @ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README' })

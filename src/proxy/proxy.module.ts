@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { SessionsModule } from '../sessions/sessions.module';
-import { TokensModule } from '../tokens/tokens.module';
-import { ProxyIdentityResolver } from './proxy-identity';
 import { ProxyService } from './proxy.service';
 
 @Module({
-  imports: [TokensModule, SessionsModule],
-  providers: [ProxyIdentityResolver, ProxyService],
+  imports: [AuthModule, SessionsModule],
+  providers: [ProxyService],
   exports: [ProxyService],
 })
 export class ProxyModule {}

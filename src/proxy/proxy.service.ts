@@ -1,87 +1,27 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { SessionService } from '../sessions/session.service';
-import { strapiJwtExpiry } from '../strapi/strapi-jwt';
+import { AccessTokenVerifier } from '../auth/access-token-verifier';
+import type { Principal } from '../common/principal';
+import { SessionRevoker } from '../sessions/revocation';
+import { strapiExpiredInFlight } from '../sessions/session-errors';
+import { StrapiCredentials } from '../sessions/strapi-credentials';
+import { strapiJwtExpiry } from '../strapi/strapi.client';
 import { clientOriginResolver, type ClientOrigin } from './forwarded';
+import { downstreamHeaders, upstreamHeaders } from './proxy-headers';
 import { judgeGraphqlPayload, judgeGraphqlQuery, type GraphqlVerdict } from './graphql-guard';
 import { countedBody, graphqlGetQuery, hasBody, isPlainJson, payloadTooLarge, readWhole } from './proxy-body';
 import { decideRoute, GRAPHQL_PATH } from './proxy-path';
 import { parseProxyTarget, type ProxyTarget } from './proxy-target';
-import { ProxyIdentityResolver, type ProxyIdentity } from './proxy-identity';
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) plus what the BFF must never pass on in either direction. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
-/**
- * Never forwarded to Strapi: the client's credentials and cookies, addressing headers the BFF sets
- * itself, and headers some frameworks read as "route this as another method or URL" (the path and
- * method Strapi sees must be the ones the BFF judged). `expect` is answered by Node itself.
- */
-const NEVER_UPSTREAM = new Set([
-  'host',
-  'cookie',
-  'authorization',
-  'expect',
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-proto',
-  'x-forwarded-host',
-  'x-forwarded-port',
-  'x-forwarded-prefix',
-  'x-forwarded-path',
-  'x-forwarded-uri',
-  'x-forwarded-server',
-  'x-forwarded-scheme',
-  'x-forwarded-ssl',
-  'x-real-ip',
-  'x-client-ip',
-  'true-client-ip',
-  'x-cluster-client-ip',
-  'x-request-id',
-  'x-http-method-override',
-  'x-http-method',
-  'x-method-override',
-  'x-original-method',
-  'x-original-url',
-  'x-rewrite-url',
-  'x-original-uri',
-  'x-host',
-]);
-/** The BFF decides CORS (CORS_ORIGINS); Strapi's own CORS answer and its banner must not reach the browser. */
-const NEVER_DOWNSTREAM = new Set([
-  'set-cookie',
-  'x-request-id',
-  'x-powered-by',
-  'access-control-allow-origin',
-  'access-control-allow-credentials',
-  'access-control-allow-methods',
-  'access-control-allow-headers',
-  'access-control-expose-headers',
-  'access-control-max-age',
-]);
 /** What the proxy forwards at all; CONNECT, TRACE and the like are answered 405. */
 const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-function connectionListed(headers: Record<string, unknown>): Set<string> | undefined {
-  const value = headers.connection;
-  const listed = typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : '';
-  if (listed === '' || listed.toLowerCase() === 'keep-alive' || listed.toLowerCase() === 'close') return undefined;
-  return new Set(listed.split(',').map((name) => name.trim().toLowerCase()));
-}
-
-function copyHeaders<T extends Record<string, unknown>>(from: Record<string, unknown>, drop: Set<string>): T {
-  const listed = connectionListed(from);
-  const copy: Record<string, unknown> = {};
-  for (const name in from) {
-    const value = from[name];
-    if (value === undefined || HOP_BY_HOP.has(name) || drop.has(name) || listed?.has(name)) continue;
-    copy[name] = value;
-  }
-  return copy as T;
-}
+/** A request Strapi sees as the session's user, with the Strapi JWT the BFF attaches; or anonymous. */
+type Identity = { kind: 'anonymous' } | { kind: 'session'; principal: Principal; strapiJwt: string };
 
 /** Clock skew allowed between the BFF and Strapi when judging whether a JWT expired in flight. */
 const IN_FLIGHT_SKEW_MS = 1_000;
@@ -90,8 +30,8 @@ const IN_FLIGHT_SKEW_MS = 1_000;
  * A refresh-mode session whose Strapi JWT, as sent, has (about) expired by now: Strapi's 401
  * then says nothing about the session, which renews the JWT at its next request.
  */
-function expiredInFlight(identity: Extract<ProxyIdentity, { kind: 'session' }>): boolean {
-  if (identity.session.strapiRefreshEncrypted === null) return false;
+function expiredInFlight(identity: Extract<Identity, { kind: 'session' }>): boolean {
+  if (identity.principal.session.strapiRefreshEncrypted === null) return false;
   const expiresAt = strapiJwtExpiry(identity.strapiJwt);
   return expiresAt !== null && expiresAt.getTime() <= Date.now() + IN_FLIGHT_SKEW_MS;
 }
@@ -109,8 +49,9 @@ export class ProxyService implements OnModuleDestroy {
   private readonly publicUrl: URL | undefined;
 
   constructor(
-    private readonly identities: ProxyIdentityResolver,
-    private readonly sessions: SessionService,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly credentials: StrapiCredentials,
+    private readonly revoker: SessionRevoker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const upstream = new URL(config.strapi.url);
@@ -145,7 +86,7 @@ export class ProxyService implements OnModuleDestroy {
     if (!FORWARDED_METHODS.has(method)) throw new AppError('method_not_allowed', `${method} is not forwarded to Strapi`);
     const { target, route } = this.route(request.url ?? '/');
 
-    const identity = await this.identities.resolve(request);
+    const identity = await this.identity(request);
     // Read before forwarding: once the body has gone upstream, the request may be destroyed.
     const origin = this.originOf(request);
     const body = route === 'graphql' ? await this.graphqlBody(request, target) : this.streamedBody(request);
@@ -153,23 +94,14 @@ export class ProxyService implements OnModuleDestroy {
 
     if (upstream.statusCode === 401 && identity.kind === 'session') {
       await upstream.body.dump();
-      if (expiredInFlight(identity)) {
-        // Strapi's refresh mode: Strapi checks the JWT after reading the whole body, so a long
-        // upload can outlast a JWT that was valid when it left. The session is fine; the next
-        // request gets a renewed JWT.
-        throw new AppError('upstream_credential_expired', 'Strapi’s token for this session expired while the request was on its way; send it again');
-      }
+      // Strapi's refresh mode: Strapi checks the JWT after reading the whole body, so a long upload
+      // can outlast a JWT that was valid when it left. The session is fine; the next request renews it.
+      if (expiredInFlight(identity)) throw strapiExpiredInFlight();
       // Strapi no longer accepts the session's JWT (expired, secret rotated, user blocked): the session is over.
-      await this.sessions.revoke(
-        { sessionId: identity.session.id },
-        { reason: 'upstream_rejected', actor: 'system', context: { requestId, ip: origin.ip, userAgent: request.headers['user-agent'] } },
-      );
-      throw new AppError('session_expired', 'Strapi no longer accepts this session; sign in again');
+      throw await this.revoker.endRefusedByStrapi(identity.principal.session, 'credential_rejected', { requestId, ip: origin.ip, userAgent: request.headers['user-agent'] });
     }
 
-    const headers = copyHeaders<OutgoingHttpHeaders>(upstream.headers, NEVER_DOWNSTREAM);
-    headers['x-request-id'] = requestId;
-    headers['x-content-type-options'] = 'nosniff';
+    const headers = downstreamHeaders(upstream.headers, requestId);
     response.writeHead(upstream.statusCode, headers);
     // pipe() rather than stream.pipeline(): on Node 20 pipeline() builds an AbortError with a stack
     // trace for every finished pipe, which cost about a tenth of the proxy's CPU in profiles.
@@ -179,6 +111,20 @@ export class ProxyService implements OnModuleDestroy {
       if (!stream.readableEnded) stream.destroy();
     });
     stream.pipe(response);
+  }
+
+  /**
+   * No credential: anonymous (Strapi's public role). Anything else must be a valid access token of
+   * an active session (AccessTokenVerifier, as for the app's routes); it is never quietly
+   * downgraded to anonymous.
+   */
+  private async identity(request: IncomingMessage): Promise<Identity> {
+    const principal = await this.verifier.authenticate(request);
+    if (!principal) return { kind: 'anonymous' };
+    const { session } = principal;
+    // Strapi's refresh mode: a JWT near its end is renewed first (single-flight, under the row lock).
+    const strapiJwt = this.credentials.isDue(session) ? await this.credentials.jwtFor(session) : this.credentials.strapiJwt(session);
+    return { kind: 'session', principal, strapiJwt };
   }
 
   /** Parses the target once (proxy-target.ts) and decides on that same reading what happens to it. */
@@ -254,11 +200,17 @@ export class ProxyService implements OnModuleDestroy {
     request: IncomingMessage,
     target: ProxyTarget,
     body: Dispatcher.DispatchOptions['body'],
-    identity: ProxyIdentity,
+    identity: Identity,
     origin: ClientOrigin,
     requestId: string,
   ): Promise<Dispatcher.ResponseData> {
-    const headers = this.upstreamHeaders(request, identity, origin, requestId);
+    const headers = upstreamHeaders(request.headers, {
+      strapiJwt: identity.kind === 'session' ? identity.strapiJwt : undefined,
+      clientIp: origin.ip,
+      protocol: this.publicUrl?.protocol.slice(0, -1) ?? origin.protocol,
+      publicHost: this.publicUrl?.host,
+      requestId,
+    });
     if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
     try {
       return await this.pool.request({
@@ -272,18 +224,6 @@ export class ProxyService implements OnModuleDestroy {
       if (error instanceof AppError) throw error;
       throw this.transportError(error);
     }
-  }
-
-  private upstreamHeaders(request: IncomingMessage, identity: ProxyIdentity, origin: ClientOrigin, requestId: string): IncomingHttpHeaders {
-    const headers = copyHeaders<IncomingHttpHeaders>(request.headers, NEVER_UPSTREAM);
-    if (identity.kind === 'session') headers.authorization = `Bearer ${identity.strapiJwt}`;
-    // Only trusted hops (TRUST_PROXY) shape what Strapi sees; a client's own X-Forwarded-For is replaced.
-    headers['x-forwarded-for'] = origin.ip;
-    // Where clients reach the BFF is configuration (PUBLIC_URL), never the client's Host header.
-    headers['x-forwarded-proto'] = this.publicUrl?.protocol.slice(0, -1) ?? origin.protocol;
-    if (this.publicUrl) headers['x-forwarded-host'] = this.publicUrl.host;
-    headers['x-request-id'] = requestId;
-    return headers;
   }
 
   private transportError(error: unknown): AppError {

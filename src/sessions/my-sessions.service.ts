@@ -3,7 +3,7 @@ import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { MySessionDto } from './dto/session.dto';
-import { SessionService } from './session.service';
+import { SessionRevoker } from './revocation';
 import { sessionSummary } from './session-view';
 import { SessionsRepository } from './sessions.repository';
 
@@ -12,7 +12,7 @@ import { SessionsRepository } from './sessions.repository';
 export class MySessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
-    private readonly lifecycle: SessionService,
+    private readonly revoker: SessionRevoker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,11 +25,11 @@ export class MySessionsService {
   async revokeOne(userId: number, sessionId: string, context: RequestContext): Promise<void> {
     const session = await this.sessions.getById(sessionId);
     if (!session || session.userId !== userId) throw new AppError('not_found', 'No such session');
-    await this.lifecycle.revoke({ sessionId }, { reason: 'user_revoked', actor: 'self', context });
+    await this.revoker.revoke({ sessionId }, { reason: 'user_revoked', actor: 'self', context });
   }
 
   async revokeMany(userId: number, currentSessionId: string, scope: 'others' | 'all', context: RequestContext): Promise<{ revoked: number }> {
     const target = scope === 'others' ? { userId, exceptSessionId: currentSessionId } : { userId };
-    return { revoked: await this.lifecycle.revoke(target, { reason: 'user_revoked', actor: 'self', context }) };
+    return { revoked: await this.revoker.revoke(target, { reason: 'user_revoked', actor: 'self', context }) };
   }
 }

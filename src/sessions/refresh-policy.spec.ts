@@ -1,4 +1,5 @@
-import { decideRefresh, endedCode, sessionEndsAt, type PresentedToken, type SessionState } from './refresh-policy';
+import { decideRefresh, sessionEndsAt, type PresentedToken, type SessionState } from './refresh-policy';
+import { endedCode } from './revocation';
 
 const T0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -76,10 +77,10 @@ describe('endedCode', () => {
     ['reuse_detected', 'session_revoked'],
     [null, 'session_revoked'],
   ])('tells the client a session that ended with %s: %s', (reason, code) => {
-    expect(endedCode({ revokedReason: reason })).toBe(code);
+    expect(endedCode(reason)).toBe(code);
   });
 
   it('does not read inherited object keys as reasons', () => {
-    expect(endedCode({ revokedReason: 'constructor' })).toBe('session_revoked');
+    expect(endedCode('constructor')).toBe('session_revoked');
   });
 });

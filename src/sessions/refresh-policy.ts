@@ -1,3 +1,5 @@
+import { endedCode, type EndedCode, type RevocationReason } from './revocation';
+
 /**
  * The refresh decision, kept pure so every branch is unit-tested without a database.
  * It is evaluated under the session's row lock, so the inputs cannot change underneath it.
@@ -7,7 +9,7 @@ export interface SessionState {
   lastUsedAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
-  revokedReason?: string | null;
+  revokedReason?: RevocationReason | null;
 }
 
 export interface PresentedToken {
@@ -29,31 +31,13 @@ export type RefreshDecision =
   | { kind: 'reject'; code: 'session_expired'; revoke: 'expired' }
   | { kind: 'reject'; code: 'refresh_token_reused'; revoke: 'reuse_detected' };
 
-export type EndedCode = 'session_revoked' | 'session_expired' | 'account_blocked' | 'account_deleted';
-
-/**
- * What the client is told about an ended session, by revocation reason: expiry (or Strapi no
- * longer accepting the credential) reads as expired, a blocked or deleted account as such, and
- * any other ending as revoked.
- */
-const CODE_BY_REASON: ReadonlyMap<string, EndedCode> = new Map([
-  ['expired', 'session_expired'],
-  ['upstream_rejected', 'session_expired'],
-  ['account_blocked', 'account_blocked'],
-  ['account_deleted', 'account_deleted'],
-]);
-
-export function endedCode(session: Pick<SessionState, 'revokedReason'>): EndedCode {
-  return CODE_BY_REASON.get(session.revokedReason ?? '') ?? 'session_revoked';
-}
-
 export function sessionEndsAt(session: Pick<SessionState, 'lastUsedAt' | 'expiresAt'>, idleTtlMs: number): Date {
   const idleEnd = session.lastUsedAt.getTime() + idleTtlMs;
   return new Date(Math.min(idleEnd, session.expiresAt.getTime()));
 }
 
 export function decideRefresh(session: SessionState, token: PresentedToken, now: Date, policy: LifetimePolicy): RefreshDecision {
-  if (session.revokedAt) return { kind: 'reject', code: endedCode(session) };
+  if (session.revokedAt) return { kind: 'reject', code: endedCode(session.revokedReason ?? null) };
   if (now.getTime() >= sessionEndsAt(session, policy.idleTtlMs).getTime()) {
     return { kind: 'reject', code: 'session_expired', revoke: 'expired' };
   }

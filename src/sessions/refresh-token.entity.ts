@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { hashRefreshToken } from '../tokens/refresh-token';
 import { SessionEntity } from './session.entity';
 
 /**
@@ -7,7 +8,6 @@ import { SessionEntity } from './session.entity';
  */
 @Entity({ name: 'bff_refresh_tokens' })
 @Index('uq_bff_refresh_tokens_session_generation', ['sessionId', 'generation'], { unique: true })
-@Index('idx_bff_refresh_tokens_successor', ['rotatedAt'], { where: '"successor_enc" IS NOT NULL' })
 export class RefreshTokenEntity {
   /** SHA-256 of the token, hex. The token itself is never stored. */
   @PrimaryColumn('char', { name: 'token_hash', length: 64, primaryKeyConstraintName: 'PK_bff_refresh_tokens' })
@@ -28,13 +28,9 @@ export class RefreshTokenEntity {
 
   @Column('timestamptz', { name: 'rotated_at', nullable: true })
   rotatedAt!: Date | null;
+}
 
-  /**
-   * The token that replaced this one, sealed with AES-256-GCM. Only kept so that concurrent
-   * refreshes inside the grace window all receive the same successor instead of forking the chain.
-   * Cleared at the next rotation, and by the retention sweep once REFRESH_REUSE_GRACE has passed,
-   * so a database dump (even with the key) holds no live refresh token.
-   */
-  @Column('text', { name: 'successor_enc', nullable: true })
-  successorEncrypted!: string | null;
+/** The row a newly issued refresh token gets: its hash, never the token. */
+export function refreshTokenRow(token: string, sessionId: string, generation: number, now: Date): RefreshTokenEntity {
+  return Object.assign(new RefreshTokenEntity(), { tokenHash: hashRefreshToken(token), sessionId, generation, issuedAt: now, rotatedAt: null });
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RevocationReason } from './revocation';
 
 export type RevocationActor = 'self' | 'system' | `admin:${string}`;
 
@@ -9,6 +10,7 @@ export type RevocationActor = 'self' | 'system' | `admin:${string}`;
 @Index('idx_bff_sessions_expires', ['expiresAt'])
 @Index('idx_bff_sessions_revoked', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
 @Index('idx_bff_sessions_strapi_logout', ['revokedAt'], { where: '"revoked_at" IS NOT NULL AND "strapi_refresh_enc" IS NOT NULL' })
+@Index('idx_bff_sessions_successor', ['previousRotatedAt'], { where: '"successor_enc" IS NOT NULL' })
 export class SessionEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_sessions' })
   id!: string;
@@ -58,6 +60,19 @@ export class SessionEntity {
   @Column('integer', { name: 'refresh_generation', default: 0 })
   refreshGeneration!: number;
 
+  /** When the previous token (generation - 1) was rotated away: the start of its grace window. */
+  @Column('timestamptz', { name: 'previous_rotated_at', nullable: true })
+  previousRotatedAt!: Date | null;
+
+  /**
+   * The current refresh token, sealed with AES-256-GCM, kept only so that a concurrent refresh of
+   * the previous token inside the grace window gets this same token instead of forking the chain.
+   * On the session row, so the refresh decision reads everything it needs from the one row it
+   * locks. Cleared by the retention sweep once the window has passed.
+   */
+  @Column('text', { name: 'successor_enc', nullable: true })
+  successorEncrypted!: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 
@@ -76,7 +91,7 @@ export class SessionEntity {
   revokedAt!: Date | null;
 
   @Column('varchar', { name: 'revoked_reason', length: 64, nullable: true })
-  revokedReason!: string | null;
+  revokedReason!: RevocationReason | null;
 
   @Column('varchar', { name: 'revoked_by', length: 64, nullable: true })
   revokedBy!: RevocationActor | null;

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../auth/principal';
+import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { MySessionDto, RevokedCountDto, RevokeScopeQuery } from './dto/session.dto';
 import { MySessionsService } from './my-sessions.service';

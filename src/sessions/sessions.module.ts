@@ -2,17 +2,25 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
+import { ActiveSessions } from './active-session';
 import { MySessionsService } from './my-sessions.service';
+import { RefreshService } from './refresh.service';
+import { SessionRevoker } from './revocation';
 import { SessionCache } from './session-cache';
+import { SessionIssuer } from './session-issuer';
 import { SessionsController } from './sessions.controller';
-import { SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 import { StrapiCredentials } from './strapi-credentials';
 
+/**
+ * Sessions, one class per job: issuing (SessionIssuer), rotation (RefreshService), revocation
+ * (SessionRevoker), Strapi's credentials (StrapiCredentials), the per-request check
+ * (ActiveSessions), and every SQL statement (SessionsRepository).
+ */
 @Module({
   imports: [TokensModule, AuditModule, StrapiModule],
   controllers: [SessionsController],
-  providers: [SessionsRepository, SessionCache, SessionService, MySessionsService, StrapiCredentials],
-  exports: [SessionService, SessionsRepository, StrapiCredentials],
+  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService],
+  exports: [SessionsRepository, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService],
 })
 export class SessionsModule {}

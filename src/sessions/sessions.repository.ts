@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../common/uuid';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import type { RevocationReason } from './revocation';
 import { SessionEntity, type RevocationActor } from './session.entity';
 
 export type SessionStatus = 'active' | 'revoked' | 'expired';
@@ -18,10 +19,10 @@ export interface SessionPageQuery {
 
 export type RevocationTarget = { sessionId: string } | { userId: number; exceptSessionId?: string };
 
-export interface LockedRefresh {
+/** A refresh token found by its hash: its session as it is now, and which generation the token is. */
+export interface PresentedRefreshToken {
   session: SessionEntity;
-  token: RefreshTokenEntity;
-  manager: EntityManager;
+  generation: number;
 }
 
 const EXPIRY_PENDING = 's.expires_at > :now AND s.last_used_at > :idleCutoff';
@@ -45,33 +46,27 @@ export class SessionsRepository {
     return this.dataSource.getRepository(SessionEntity).findOneBy({ id });
   }
 
-  async getByRefreshTokenHash(tokenHash: string): Promise<SessionEntity | null> {
-    const token = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash });
-    return token ? this.getById(token.sessionId) : null;
+  /**
+   * The one lookup of a presented refresh token: which session and generation it is. A token's
+   * generation never changes, and everything else the refresh decision needs is on the session
+   * row, which the refresh then re-reads under its lock (withLockedSession).
+   */
+  async findByRefreshTokenHash(tokenHash: string): Promise<PresentedRefreshToken | null> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .innerJoin(RefreshTokenEntity, 't', 't.session_id = s.id')
+      .addSelect('t.generation', 'presented_generation')
+      .where('t.token_hash = :tokenHash', { tokenHash })
+      .getRawAndEntities<{ presented_generation: number }>();
+    return entities[0] && raw[0] ? { session: entities[0], generation: raw[0].presented_generation } : null;
   }
 
   /**
-   * Runs `work` in one transaction holding the session row's lock, with the presented token
-   * re-read after the lock is taken. Every refresh of a session, on any BFF instance, queues
-   * here, so check-and-rotate can never interleave. Returns undefined for an unknown token.
+   * Runs `work` in one transaction holding the session row's lock, with the row read after the
+   * lock is taken. Every refresh and renewal of a session, on any BFF instance, queues here, so
+   * check-and-rotate can never interleave. Undefined when the session is gone.
    */
-  async withLockedRefresh<T>(tokenHash: string, work: (locked: LockedRefresh) => Promise<T>): Promise<T | undefined> {
-    const known = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash });
-    if (!known) return undefined;
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const session = await manager
-        .getRepository(SessionEntity)
-        .createQueryBuilder('session')
-        .setLock('pessimistic_write')
-        .where('session.id = :id', { id: known.sessionId })
-        .getOne();
-      const token = await manager.getRepository(RefreshTokenEntity).findOneBy({ tokenHash });
-      if (!session || !token) return undefined;
-      return work({ session, token, manager });
-    });
-  }
-
-  /** Runs `work` in one transaction holding the row lock of a session (by id). */
   async withLockedSession<T>(sessionId: string, work: (session: SessionEntity, manager: EntityManager) => Promise<T>): Promise<T | undefined> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const session = await manager
@@ -82,10 +77,6 @@ export class SessionsRepository {
         .getOne();
       return session ? work(session, manager) : undefined;
     });
-  }
-
-  currentToken(manager: EntityManager, session: SessionEntity): Promise<RefreshTokenEntity | null> {
-    return manager.getRepository(RefreshTokenEntity).findOneBy({ sessionId: session.id, generation: session.refreshGeneration });
   }
 
   async updateCredential(
@@ -111,27 +102,19 @@ export class SessionsRepository {
       .getMany();
   }
 
-  /** Moves the chain one step: the old token is marked rotated and remembers its sealed successor. */
-  async rotate(
-    manager: EntityManager,
-    session: SessionEntity,
-    previous: RefreshTokenEntity,
-    next: RefreshTokenEntity,
-    successorEncrypted: string,
-    now: Date,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(RefreshTokenEntity)
-      .set({ successorEncrypted: null })
-      .where('session_id = :sessionId AND generation < :generation AND successor_enc IS NOT NULL', {
-        sessionId: session.id,
-        generation: previous.generation,
-      })
-      .execute();
-    await manager.update(RefreshTokenEntity, { tokenHash: previous.tokenHash }, { rotatedAt: now, successorEncrypted });
+  /**
+   * Moves the chain one step: the current token is marked rotated, its successor inserted, and the
+   * session remembers when, with the successor sealed for replays inside the grace window (the
+   * previous successor, of an older token, is dropped by the same write).
+   */
+  async rotate(manager: EntityManager, session: SessionEntity, next: RefreshTokenEntity, successorEncrypted: string, now: Date): Promise<void> {
+    await manager.update(RefreshTokenEntity, { sessionId: session.id, generation: session.refreshGeneration }, { rotatedAt: now });
     await manager.insert(RefreshTokenEntity, next);
-    await manager.update(SessionEntity, { id: session.id }, { refreshGeneration: next.generation, lastUsedAt: now });
+    await manager.update(
+      SessionEntity,
+      { id: session.id },
+      { refreshGeneration: next.generation, lastUsedAt: now, previousRotatedAt: now, successorEncrypted },
+    );
   }
 
   async touch(manager: EntityManager, sessionId: string, now: Date): Promise<void> {
@@ -144,7 +127,7 @@ export class SessionsRepository {
    */
   async revoke(
     target: RevocationTarget,
-    revocation: { reason: string; actor: RevocationActor; note?: string | null },
+    revocation: { reason: RevocationReason; actor: RevocationActor; note?: string | null },
     now: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Pick<SessionEntity, 'id' | 'userId' | 'strapiJwtEncrypted' | 'strapiJwtExpiresAt' | 'strapiRefreshEncrypted'>[]> {

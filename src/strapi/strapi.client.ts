@@ -272,3 +272,6 @@ function isUser(value: unknown): value is StrapiUser {
   const user = value as Record<string, unknown>;
   return typeof user.id === 'number' && typeof user.username === 'string' && typeof user.email === 'string';
 }
+
+/** What the rest of the app may know about Strapi's tokens: when one expires, and which JWT mode issued it. */
+export { isRefreshModeJwt, strapiJwtExpiry } from './strapi-jwt';

@@ -3,7 +3,7 @@ import { twoInstancesWithDatabase } from '../support/instances';
 import { expectEnvelope, login, refresh, sleep, type TokenBody } from '../support/flows';
 import { ownStrapiWithBff } from '../support/own-strapi';
 import { seedUsers } from '../support/strapi';
-import { SessionService } from '../../src/sessions/session.service';
+import { SessionsRepository } from '../../src/sessions/sessions.repository';
 import { StrapiCredentials } from '../../src/sessions/strapi-credentials';
 
 /**
@@ -28,7 +28,7 @@ describe('Strapi refresh mode', () => {
   /** Strapi's refresh token as the BFF holds it (decrypted with the BFF's own key, as only the BFF can). */
   const strapiRefreshTokenOf = async (bff: RunningBff, sessionId: string): Promise<string> => {
     const sealed = await row(sessionId);
-    const token = bff.app.get(SessionService).strapiRefreshToken({ id: sessionId, strapiRefreshEncrypted: sealed.strapi_refresh_enc });
+    const token = bff.app.get(StrapiCredentials).strapiRefreshToken({ id: sessionId, strapiRefreshEncrypted: sealed.strapi_refresh_enc });
     if (!token) throw new Error('the session holds no Strapi refresh token');
     return token;
   };
@@ -137,9 +137,9 @@ describe('Strapi refresh mode', () => {
   it('ends the session as upstream_rejected when Strapi stops honouring its refresh token', async () => {
     const tokens = await login(two.a, seedUsers.alice);
     const strapiRefresh = await strapiRefreshTokenOf(two.a, tokens.session.id);
-    const session = (await two.a.app.get(SessionService).getById(tokens.session.id))!;
+    const session = (await two.a.app.get(SessionsRepository).getById(tokens.session.id))!;
     // Strapi ends the session on its side (as its own /auth/logout or an admin would).
-    const ended = await request(strapiFixtureUrl(), 'POST', '/api/auth/logout', { token: two.a.app.get(SessionService).strapiJwt(session), json: { refreshToken: strapiRefresh } });
+    const ended = await request(strapiFixtureUrl(), 'POST', '/api/auth/logout', { token: two.a.app.get(StrapiCredentials).strapiJwt(session), json: { refreshToken: strapiRefresh } });
     expect(ended.status).toBe(200);
 
     await sleep((await row(tokens.session.id)).strapi_jwt_expires_at.getTime() - Date.now() + 300);

@@ -1,19 +1,12 @@
-import { JwtService } from '@nestjs/jwt';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../../src/audit/audit.service';
 import { AuthService } from '../../src/auth/auth.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { parseSigningKey } from '../../src/config/keys';
-import { SessionCache } from '../../src/sessions/session-cache';
-import { SessionService } from '../../src/sessions/session.service';
-import { SessionsRepository } from '../../src/sessions/sessions.repository';
-import { StrapiCredentials } from '../../src/sessions/strapi-credentials';
 import type { StrapiClient } from '../../src/strapi/strapi.client';
 import type { StrapiAuthResult, StrapiUser } from '../../src/strapi/strapi.types';
-import { AccessTokenService } from '../../src/tokens/access-token.service';
-import { SecretBox } from '../../src/tokens/secret-box';
 import { openTestDataSource } from '../support/database';
+import { sessionServices, type SessionServices } from '../support/session-services';
 
 /**
  * A successful provider callback can't be produced without an outside provider, so this test
@@ -23,7 +16,7 @@ import { openTestDataSource } from '../support/database';
 describe('provider sign-in from a successful Strapi callback', () => {
   let db: DataSource;
   let auth: AuthService;
-  let sessions: SessionService;
+  let sessions: SessionServices;
   const calls: { provider: string; query: string }[] = [];
 
   const user: StrapiUser = { id: 9_000_001, documentId: 'providerdoc', username: 'octocat', email: 'octocat@example.com', role: { id: 1, name: 'Authenticated', type: 'authenticated' } };
@@ -37,6 +30,7 @@ describe('provider sign-in from a successful Strapi callback', () => {
       sessionCacheTtlMs: 500,
       refreshRevalidate: false,
       strapi: { refreshAheadMs: 30_000 },
+      retention: { intervalMs: 3_600_000 },
       keys: {
         signing: parseSigningKey(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()),
         previousVerificationKeys: [],
@@ -51,10 +45,8 @@ describe('provider sign-in from a successful Strapi callback', () => {
       },
       me: () => Promise.resolve(user),
     } as unknown as StrapiClient;
-    const repository = new SessionsRepository(db);
-    const audit = new AuditService(db);
-    sessions = new SessionService(repository, new SessionCache(repository, config), new SecretBox(config.keys.sessionEncryptionKey), audit, db, config);
-    auth = new AuthService(strapi, sessions, new StrapiCredentials(sessions, repository, strapi, config), new AccessTokenService(new JwtService(), config), audit, config);
+    sessions = sessionServices(db, config, strapi);
+    auth = new AuthService(strapi, sessions.issuer, sessions.refresher, sessions.revoker, sessions.repository, sessions.accessTokens, sessions.audit);
   });
   afterAll(() => db.destroy());
 
@@ -66,9 +58,9 @@ describe('provider sign-in from a successful Strapi callback', () => {
     expect(response).toMatchObject({ tokenType: 'Bearer', user: { id: user.id, username: 'octocat', role: 'authenticated' } });
     expect(JSON.stringify(response)).not.toContain(strapiJwt);
 
-    const session = await sessions.getById(response.session.id);
+    const session = await sessions.repository.getById(response.session.id);
     expect(session).toMatchObject({ userId: user.id, ip: '203.0.113.9' });
-    expect(session && sessions.strapiJwt(session)).toBe(strapiJwt);
+    expect(session && sessions.credentials.strapiJwt(session)).toBe(strapiJwt);
     const rotated = await auth.refresh(response.refreshToken, context);
     expect(rotated.session.id).toBe(response.session.id);
 

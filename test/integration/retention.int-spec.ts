@@ -60,25 +60,22 @@ describe('retention', () => {
 
   it('clears a sealed successor once the grace window has passed, and keeps one still inside it', async () => {
     const now = new Date();
-    const session = await insertSession({ createdAt: new Date(now.getTime() - DAY), expiresAt: new Date(now.getTime() + DAY) });
-    const rotated = async (generation: number, rotatedAgoMs: number): Promise<string> => {
-      const hash = randomUUID().replace(/-/g, '').padEnd(64, String(generation));
-      await db.query(
-        `INSERT INTO bff_refresh_tokens (token_hash, session_id, generation, issued_at, rotated_at, successor_enc) VALUES ($1, $2, $3, $4, $4, 'v1.sealed.successor.tag')`,
-        [hash, session, generation, new Date(now.getTime() - rotatedAgoMs)],
-      );
-      return hash;
+    const rotated = async (rotatedAgoMs: number): Promise<string> => {
+      const id = await insertSession({ createdAt: new Date(now.getTime() - DAY), expiresAt: new Date(now.getTime() + DAY) });
+      await db.query(`UPDATE bff_sessions SET refresh_generation = 1, previous_rotated_at = $2, successor_enc = 'v1.sealed.successor.tag' WHERE id = $1`, [
+        id,
+        new Date(now.getTime() - rotatedAgoMs),
+      ]);
+      return id;
     };
-    const past = await rotated(1, 11_000);
-    const inside = await rotated(2, 5_000);
+    const past = await rotated(11_000);
+    const inside = await rotated(5_000);
 
     const result = await new RetentionService(db, config).sweep(now);
 
     expect(result?.successors).toBeGreaterThanOrEqual(1);
-    const rows = await db.query<{ token_hash: string; successor_enc: string | null }[]>(`SELECT token_hash, successor_enc FROM bff_refresh_tokens WHERE token_hash = ANY($1)`, [
-      [past, inside],
-    ]);
-    expect(Object.fromEntries(rows.map((row) => [row.token_hash, row.successor_enc]))).toEqual({ [past]: null, [inside]: 'v1.sealed.successor.tag' });
+    const rows = await db.query<{ id: string; successor_enc: string | null }[]>(`SELECT id, successor_enc FROM bff_sessions WHERE id = ANY($1)`, [[past, inside]]);
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.successor_enc]))).toEqual({ [past]: null, [inside]: 'v1.sealed.successor.tag' });
   });
 
   it('skips the sweep while another instance holds the retention lock', async () => {

@@ -1,26 +1,46 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
-import { AuditService } from '../../src/audit/audit.service';
-import { SessionCache } from '../../src/sessions/session-cache';
-import { SessionService } from '../../src/sessions/session.service';
-import { SessionsRepository } from '../../src/sessions/sessions.repository';
-import { SecretBox } from '../../src/tokens/secret-box';
+import { parseSigningKey } from '../../src/config/keys';
+import type { StrapiClient } from '../../src/strapi/strapi.client';
+import type { StrapiUser } from '../../src/strapi/strapi.types';
 import { openTestDataSource } from '../support/database';
+import { sessionServices, type SessionServices } from '../support/session-services';
 
 /**
  * The rotation engine on a real Postgres, below HTTP. Two DataSources with their own pools
  * stand in for two BFF instances sharing one database.
  */
-const key = randomBytes(32);
 const config = {
-  tokens: { refreshTtlMs: 30 * 86_400_000, refreshIdleTtlMs: 7 * 86_400_000, reuseGraceMs: 10_000 },
+  tokens: { accessTtlMs: 900_000, refreshTtlMs: 30 * 86_400_000, refreshIdleTtlMs: 7 * 86_400_000, reuseGraceMs: 10_000, issuer: 'bff', audience: 'bff' },
   sessionCacheTtlMs: 500,
-} as AppConfig;
+  refreshRevalidate: false,
+  strapi: { refreshAheadMs: 30_000 },
+  retention: { intervalMs: 3_600_000 },
+  keys: { sessionEncryptionKey: randomBytes(32), signing: parseSigningKey(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()), previousVerificationKeys: [] },
+} as unknown as AppConfig;
 
-function instance(dataSource: DataSource): SessionService {
-  const repository = new SessionsRepository(dataSource);
-  return new SessionService(repository, new SessionCache(repository, config), new SecretBox(key), new AuditService(dataSource), dataSource, config);
+/**
+ * One BFF instance's session services on its own DataSource, with shorthands for the tests below.
+ * Strapi is faked at our own adapter seam: these tests are about rotation on Postgres.
+ */
+function instance(dataSource: DataSource) {
+  let current: StrapiUser = { id: 0, username: '', email: '' };
+  const services: SessionServices = sessionServices(dataSource, config, { me: () => Promise.resolve(current), canLookUpAccounts: false } as unknown as StrapiClient);
+  return {
+    ...services,
+    async start(input: ReturnType<typeof startInput>) {
+      current = { ...input.user, role: { id: 1, name: 'Authenticated', type: input.role } };
+      const response = await services.issuer.signIn({ jwt: input.strapi.jwt, user: input.user }, undefined, { requestId: 'test', ip: undefined, userAgent: undefined });
+      const session = (await services.repository.getById(response.session.id))!;
+      return { session, refreshToken: response.refreshToken, refreshExpiresAt: services.issuer.refreshExpiresAt(session) };
+    },
+    refresh: (token: string, options: { now?: Date } = {}) => services.refresher.refresh(token, undefined, options.now),
+    getById: (id: string) => services.repository.getById(id),
+    strapiJwt: (session: Parameters<typeof services.credentials.strapiJwt>[0]) => services.credentials.strapiJwt(session),
+    requireActive: (id: string, userId: number) => services.active.requireActive(id, userId),
+    revoke: (...args: Parameters<typeof services.revoker.revoke>) => services.revoker.revoke(...args),
+  };
 }
 
 const fakeStrapiJwt = (expSeconds: number): string =>
@@ -35,8 +55,8 @@ function startInput(jwt = fakeStrapiJwt(Math.floor(Date.now() / 1000) + 86_400 *
 describe('session rotation on Postgres', () => {
   let dbA: DataSource;
   let dbB: DataSource;
-  let a: SessionService;
-  let b: SessionService;
+  let a: ReturnType<typeof instance>;
+  let b: ReturnType<typeof instance>;
 
   beforeAll(async () => {
     dbA = await openTestDataSource();

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { RequestContext } from '../common/request-context';
+import type { RequestContext } from './request-context';
 import type { SessionEntity } from '../sessions/session.entity';
 
 /** Who is calling: set by the access-token guard after the session was found active. */

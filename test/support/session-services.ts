@@ -1,0 +1,52 @@
+import { JwtService } from '@nestjs/jwt';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../../src/audit/audit.service';
+import type { AppConfig } from '../../src/config/app-config';
+import { ActiveSessions } from '../../src/sessions/active-session';
+import { RefreshService } from '../../src/sessions/refresh.service';
+import { SessionRevoker } from '../../src/sessions/revocation';
+import { SessionCache } from '../../src/sessions/session-cache';
+import { SessionIssuer } from '../../src/sessions/session-issuer';
+import { SessionsRepository } from '../../src/sessions/sessions.repository';
+import { StrapiCredentials } from '../../src/sessions/strapi-credentials';
+import type { StrapiClient } from '../../src/strapi/strapi.client';
+import { AccessTokenService } from '../../src/tokens/access-token.service';
+import { SecretBox } from '../../src/tokens/secret-box';
+
+export interface SessionServices {
+  repository: SessionsRepository;
+  cache: SessionCache;
+  active: ActiveSessions;
+  revoker: SessionRevoker;
+  credentials: StrapiCredentials;
+  issuer: SessionIssuer;
+  refresher: RefreshService;
+  audit: AuditService;
+  accessTokens: AccessTokenService;
+}
+
+/**
+ * The session services as the app wires them, on a real DataSource, below HTTP. `strapi` is the
+ * one seam tests may fake (StrapiClient, our own adapter); everything else is the real code on the
+ * real Postgres. Two calls on two DataSources stand in for two BFF instances.
+ */
+export function sessionServices(dataSource: DataSource, config: AppConfig, strapi: StrapiClient): SessionServices {
+  const repository = new SessionsRepository(dataSource);
+  const cache = new SessionCache(repository, config);
+  const audit = new AuditService(dataSource);
+  const box = new SecretBox(config.keys.sessionEncryptionKey);
+  const revoker = new SessionRevoker(repository, cache, audit, strapi, dataSource);
+  const credentials = new StrapiCredentials(repository, cache, revoker, strapi, box, config);
+  const accessTokens = new AccessTokenService(new JwtService(), config);
+  return {
+    repository,
+    cache,
+    active: new ActiveSessions(cache, config),
+    revoker,
+    credentials,
+    issuer: new SessionIssuer(repository, credentials, strapi, accessTokens, config),
+    refresher: new RefreshService(repository, cache, revoker, credentials, strapi, box, audit, config),
+    audit,
+    accessTokens,
+  };
+}
