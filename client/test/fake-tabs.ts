@@ -22,11 +22,13 @@ export function fakeLocks(): LockManagerLike & { grants: number } {
 }
 
 /**
- * A BroadcastChannel whose messages arrive `delayMs` late: a lock can then be granted to the next
- * tab before the previous holder's message reaches it, which browsers don't rule out.
+ * A BroadcastChannel whose messages can be made to arrive late: a lock can then be granted to the
+ * next tab before the previous holder's message reaches it, which browsers don't rule out.
+ * The delay starts at 0, so tabs find each other at once, and tests raise it before the race.
  */
-export function lateChannel(delayMs: number): new (name: string) => ChannelLike {
+export function lateChannel(): { Channel: new (name: string) => ChannelLike; delay(ms: number): void } {
   const members = new Map<string, Set<LateChannel>>();
+  let delayMs = 0;
   class LateChannel implements ChannelLike {
     onmessage: ((event: { data: unknown }) => void) | null = null;
     constructor(private readonly name: string) {
@@ -44,7 +46,12 @@ export function lateChannel(delayMs: number): new (name: string) => ChannelLike 
       members.get(this.name)?.delete(this);
     }
   }
-  return LateChannel;
+  return {
+    Channel: LateChannel,
+    delay: (ms) => {
+      delayMs = ms;
+    },
+  };
 }
 
 /** What the tabs of one browser share: locks, a channel and the mark store. */

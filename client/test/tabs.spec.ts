@@ -42,7 +42,9 @@ describe('tabs of one browser', () => {
   it.each<Transport>(['token', 'cookie'])(
     'learn of a refresh from the shared mark when its message arrives after the lock (%s mode)',
     async (transport) => {
-      const all = await tabs(bff, transport, fakeBrowser(lateChannel(100)), 3);
+      const late = lateChannel();
+      const all = await tabs(bff, transport, fakeBrowser(late.Channel), 3);
+      late.delay(150);
       bff.refreshDelayMs = 10;
       moveClock(900_000);
 
@@ -54,8 +56,10 @@ describe('tabs of one browser', () => {
   );
 
   it('reorder messages and locks in that late-channel setup: without the mark, the next tab refreshes again', async () => {
-    const browser: TabPrimitives = { ...fakeBrowser(lateChannel(100)), marks: undefined };
+    const late = lateChannel();
+    const browser: TabPrimitives = { ...fakeBrowser(late.Channel), marks: undefined };
     const all = await tabs(bff, 'token', browser, 2);
+    late.delay(150);
     bff.refreshDelayMs = 10;
     moveClock(900_000);
 
