@@ -1,6 +1,6 @@
 import { BffError, TERMINAL_CODES, type SessionEndedEvent, type TokensEvent } from '../src/index.js';
 import { envelope, FakeBff } from './fake-bff.js';
-import { clientFor, fakeClockAndTimers, fakeClockOnly, memoryStorage, moveClock, signedIn } from './support.js';
+import { clientFor, eventually, fakeClockAndTimers, fakeClockOnly, memoryStorage, moveClock, signedIn } from './support.js';
 
 const API = '/api/articles';
 
@@ -90,8 +90,7 @@ describe('the client in token mode', () => {
 
     expect(response.status).toBe(401);
     expect(bff.count('POST', API)).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(tokens).toHaveLength(1);
+    await eventually(() => tokens.length === 1);
     expect(bff.count('POST', '/auth/refresh')).toBe(1);
     expect((await client.fetch(API, { method: 'POST', body: 'again' })).status).toBe(200);
   });
