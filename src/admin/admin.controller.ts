@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Query, UseGuards, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../auth/principal';
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
@@ -6,9 +6,16 @@ import { AppError } from '../common/app-error';
 import { RevokedCountDto } from '../sessions/dto/session.dto';
 import { AdminGuard } from './admin.guard';
 import { AdminService } from './admin.service';
-import { AdminRevokeDto, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+import { AdminRevokeDto, MAX_USER_ID, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
 
-const userIdPipe = new ParseIntPipe({ exceptionFactory: () => new AppError('validation_failed', 'userId must be a whole number') });
+/** Strapi user ids are Postgres `integer`s: a number past that range is a bad request, not a query error. */
+const userIdPipe: PipeTransform<string, number> = {
+  transform(value) {
+    const id = /^\d{1,10}$/.test(value) ? Number(value) : 0;
+    if (id < 1 || id > MAX_USER_ID) throw new AppError('validation_failed', `userId must be a whole number from 1 to ${MAX_USER_ID}`);
+    return id;
+  },
+};
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -42,11 +49,11 @@ export class AdminController {
   @ApiErrors('validation_failed', 'not_found')
   revokeSession(
     @Param('id') id: string,
-    @Body() dto: AdminRevokeDto | undefined,
+    @Body() dto: AdminRevokeDto,
     @CurrentPrincipal() principal: Principal,
     @Client() client: ClientContext,
   ): Promise<void> {
-    return this.admin.revokeSession(id, principal.userId, dto?.reason, client);
+    return this.admin.revokeSession(id, principal.userId, dto.reason, client);
   }
 
   @Delete('users/:userId/sessions')

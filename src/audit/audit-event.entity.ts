@@ -5,6 +5,7 @@ export const AUDIT_EVENT_TYPES = [
   'login_failed',
   'registered',
   'refresh_token_reused',
+  'refresh_token_replayed',
   'session_revoked',
   'admin_user_sessions_revoked',
   'password_changed',

@@ -9,7 +9,8 @@ const BATCH = 5_000;
 
 /**
  * Deletes audit events older than AUDIT_RETENTION and sessions that ended (revoked, or past their
- * absolute end) more than SESSION_RETENTION ago, in batches so no statement holds locks for long.
+ * absolute end) more than SESSION_RETENTION ago, and clears sealed refresh-token successors whose
+ * grace window has passed, in batches so no statement holds locks for long.
  * Runs every RETENTION_INTERVAL on whichever instance gets the advisory lock.
  */
 @Injectable()
@@ -32,7 +33,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** One sweep. Returns what it deleted, or undefined when another instance holds the lock. */
-  async sweep(now = new Date()): Promise<{ auditEvents: number; sessions: number } | undefined> {
+  async sweep(now = new Date()): Promise<{ auditEvents: number; sessions: number; successors: number } | undefined> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -53,8 +54,17 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
              LIMIT $2)`,
           sessionCutoff,
         );
-        if (auditEvents + sessions > 0) this.logger.log({ event: 'retention_sweep', auditEvents, sessions }, 'Retention sweep deleted old rows');
-        return { auditEvents, sessions };
+        // A sealed successor is only needed inside the grace window; afterwards it is a live refresh
+        // token sitting in the database (readable by whoever has a dump and the key).
+        const successors = await this.deleteInBatches(
+          `UPDATE bff_refresh_tokens SET successor_enc = NULL WHERE token_hash IN (
+             SELECT token_hash FROM bff_refresh_tokens WHERE successor_enc IS NOT NULL AND rotated_at < $1 LIMIT $2)`,
+          new Date(now.getTime() - this.config.tokens.reuseGraceMs),
+        );
+        if (auditEvents + sessions + successors > 0) {
+          this.logger.log({ event: 'retention_sweep', auditEvents, sessions, successors }, 'Retention sweep deleted old rows');
+        }
+        return { auditEvents, sessions, successors };
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [RETENTION_LOCK_KEY]);
       }
@@ -63,6 +73,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     }
   }
 
+  /** Runs a DELETE (or UPDATE) of at most BATCH rows until fewer are affected. */
   private async deleteInBatches(sql: string, cutoff: Date): Promise<number> {
     let total = 0;
     for (;;) {

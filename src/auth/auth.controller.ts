@@ -102,12 +102,12 @@ export class AuthController {
   @ApiResponse({ status: 204, description: 'The session is revoked' })
   @ApiErrors('validation_failed', 'unauthorized', 'invalid_access_token', 'invalid_refresh_token', 'service_unavailable')
   async logout(
-    @Body() dto: LogoutDto | undefined,
+    @Body() dto: LogoutDto,
     @Client() client: ClientContext,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const { bearer, refreshToken } = this.cookies.logoutCredentials(request, dto?.refreshToken);
+    const { bearer, refreshToken } = this.cookies.logoutCredentials(request, dto.refreshToken);
     // Only a request that proved it comes from the app (a credential, and X-CSRF for cookies)
     // clears the cookies; a cross-site form must not be able to wipe them. After that they go
     // whatever happens next: a browser must never keep a dead session's tokens.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
-import { bearerToken, cookieNames, readCookie, requireCsrfHeader, serializeCookie, TRANSPORT_HEADER, type CookieNames } from '../common/browser';
+import { accessCredential, cookieNames, readCookie, requireCsrfHeader, serializeCookie, TRANSPORT_HEADER, type CookieNames } from '../common/browser';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { TokenResponseDto } from './dto/auth-responses.dto';
 
@@ -38,10 +38,17 @@ export class CookieTransport {
     void reply.header('set-cookie', [serializeCookie(this.names.access, '', 0, this.config), serializeCookie(this.names.refresh, '', 0, this.config)]);
   }
 
-  /** Logout takes any credential of the session: header or body first, then the cookies (with the CSRF header). */
+  /**
+   * Logout takes any credential of the session: the Bearer header or a refresh token in the body
+   * first, then the cookies (with the CSRF header). A non-Bearer Authorization header is refused,
+   * as everywhere (accessCredential()).
+   */
   logoutCredentials(request: FastifyRequest, bodyRefreshToken: string | undefined): { bearer?: string; refreshToken?: string } {
-    const bearer = bearerToken(request.headers.authorization);
-    if (bearer || bodyRefreshToken) return { bearer, refreshToken: bodyRefreshToken };
+    if (request.headers.authorization !== undefined) {
+      const credential = accessCredential(request.method, request.headers, this.names.access);
+      return { bearer: credential.source === 'bearer' ? credential.token : undefined, refreshToken: bodyRefreshToken };
+    }
+    if (bodyRefreshToken) return { refreshToken: bodyRefreshToken };
     const access = readCookie(request.headers, this.names.access);
     const refresh = readCookie(request.headers, this.names.refresh);
     if (!access && !refresh) throw new AppError('unauthorized', 'Send the Bearer access token or a refreshToken to log out');

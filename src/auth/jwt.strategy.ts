@@ -1,14 +1,12 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { IncomingHttpHeaders } from 'node:http';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { randomUUID } from 'node:crypto';
 import passport from 'passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-jwt';
 import { AppError } from '../common/app-error';
-import { cookieNames, readCookie } from '../common/browser';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessTokenService, hasSessionClaims, type AccessTokenClaims } from '../tokens/access-token.service';
 import { SessionService } from '../sessions/session.service';
+import { ACCESS_TOKEN, type GuardedRequest } from './access-token.guard';
 import type { Principal } from './principal';
 
 /**
@@ -25,16 +23,11 @@ export class JwtStrategy extends PassportStrategy(Strategy) implements OnModuleD
   constructor(
     tokens: AccessTokenService,
     private readonly sessions: SessionService,
-    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const { algorithms, issuer, audience, clockTolerance } = tokens.verifyOptions;
-    const accessCookie = cookieNames(config).access;
     super({
-      // The Authorization header wins; browsers in cookie mode send the access-token cookie instead.
-      jwtFromRequest: ExtractJwt.fromExtractors([
-        ExtractJwt.fromAuthHeaderAsBearerToken(),
-        (request: { headers: IncomingHttpHeaders }) => readCookie(request.headers, accessCookie) ?? null,
-      ]),
+      // The guard has already decided which token counts (header or cookie, see accessCredential()).
+      jwtFromRequest: (request: GuardedRequest) => request[ACCESS_TOKEN] ?? null,
       algorithms,
       issuer,
       audience,

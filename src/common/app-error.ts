@@ -4,6 +4,8 @@
  */
 export const ERROR_STATUS = {
   validation_failed: 400,
+  invalid_path: 400,
+  malformed_request: 400,
   invalid_current_password: 400,
   passwords_do_not_match: 400,
   password_unchanged: 400,
@@ -27,10 +29,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   not_proxied: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   account_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  headers_too_large: 431,
   internal_error: 500,
   upstream_error: 502,
   upstream_unavailable: 503,
@@ -45,14 +49,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export class AppError extends Error {
   readonly status: number;
 
+  /** `status` overrides the code's usual status, where one code answers two situations (see ProxyService). */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    status?: number,
   ) {
     super(message);
     this.name = 'AppError';
-    this.status = ERROR_STATUS[code];
+    this.status = status ?? ERROR_STATUS[code];
   }
 }
 

@@ -12,6 +12,28 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
 }
 
+/** Where a request's access token came from. */
+export type AccessCredential = { source: 'none' } | { source: 'bearer' | 'cookie'; token: string };
+
+/**
+ * The one rule for where an access token comes from (SECURITY.md #24), for Nest routes and the
+ * proxy alike: an `Authorization` header, if there is one at all, must be `Bearer <token>` and is
+ * then the only credential; it never falls back to the cookie. Without the header, the access
+ * cookie is the credential, and a state-changing request needs `X-CSRF: 1` whatever else it carries.
+ */
+export function accessCredential(method: string | undefined, headers: IncomingHttpHeaders, accessCookie: string): AccessCredential {
+  const authorization = headers.authorization;
+  if (authorization !== undefined) {
+    const token = bearerToken(authorization);
+    if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"; other schemes are not accepted');
+    return { source: 'bearer', token };
+  }
+  const token = readCookie(headers, accessCookie);
+  if (!token) return { source: 'none' };
+  requireCsrfHeader(method, headers);
+  return { source: 'cookie', token };
+}
+
 export interface CookieNames {
   access: string;
   refresh: string;

@@ -41,9 +41,15 @@ export interface AppConfig {
     allow: string[];
     /** Path prefixes that are never forwarded, checked after `allow`. */
     deny: string[];
-    /** Forward /graphql too, for Strapi's GraphQL plugin. */
+    /** Forward /graphql too, for Strapi's GraphQL plugin (never its auth mutations). */
     graphql: boolean;
+    /** Largest request body the proxy forwards; checked against Content-Length and counted while streaming. */
+    bodyLimitBytes: number;
+    /** Largest GraphQL request body: GraphQL bodies are read whole, to be judged before they are forwarded. */
+    graphqlBodyLimitBytes: number;
   };
+  /** Where clients reach the BFF (PUBLIC_URL); the proxy's X-Forwarded-Host and -Proto come from it, never from the client. */
+  publicUrl: string | undefined;
   tokens: {
     accessTtlMs: number;
     refreshTtlMs: number;
@@ -63,6 +69,14 @@ export interface AppConfig {
   refreshRevalidate: boolean;
   /** How long audit events, and sessions that ended, are kept. */
   retention: { auditMs: number; endedSessionsMs: number; intervalMs: number };
+  health: {
+    /**
+     * Whether /health/ready fails while Strapi is down. Off by default: sessions, /auth/me and
+     * admin revocations need only Postgres, so pulling every instance out of the load balancer
+     * would stop them too.
+     */
+    readyRequiresStrapi: boolean;
+  };
   adminRoles: string[];
   keys: {
     sessionEncryptionKey: Buffer;

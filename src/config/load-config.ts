@@ -70,6 +70,18 @@ class EnvReader {
     return ms;
   }
 
+  /** A size in bytes: `65536`, or with a binary unit, `64kb`, `50mb`, `1gb`. */
+  size(name: string, fallback: string, min: number, max: number): number {
+    const value = this.raw(name) ?? fallback;
+    const match = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+    const bytes = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()] : Number.NaN;
+    if (!Number.isSafeInteger(bytes) || bytes < min || bytes > max) {
+      this.problems.push(`${name} must be a size from ${min} to ${max} bytes, such as 65536, 64kb or 50mb (got "${value}")`);
+      return parseSize(fallback);
+    }
+    return bytes;
+  }
+
   url(name: string, fallback: string | undefined, protocols: string[]): string | undefined {
     const value = this.raw(name)?.trim() ?? fallback;
     if (value === undefined) return undefined;
@@ -111,6 +123,13 @@ class EnvReader {
       return undefined;
     }
   }
+}
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+function parseSize(value: string): number {
+  const match = /^(\d+)(b|kb|mb|gb)?$/.exec(value);
+  return match ? Number(match[1]) * SIZE_UNITS[match[2] ?? 'b'] : 0;
 }
 
 function redactUrl(value: string): string {
@@ -207,7 +226,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       allow: read.pathPrefixes('PROXY_ALLOW', '/api/'),
       deny: read.pathPrefixes('PROXY_DENY', ''),
       graphql: read.bool('PROXY_GRAPHQL', true),
+      bodyLimitBytes: read.size('PROXY_BODY_LIMIT', '50mb', 1024, 1024 ** 4),
+      graphqlBodyLimitBytes: read.size('PROXY_GRAPHQL_BODY_LIMIT', '1mb', 1024, 64 * 1024 ** 2),
     },
+    publicUrl: read.url('PUBLIC_URL', undefined, ['http:', 'https:']),
     tokens: {
       accessTtlMs,
       refreshTtlMs,
@@ -228,6 +250,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       auditMs: read.duration('AUDIT_RETENTION', '90d', 86_400_000),
       endedSessionsMs: read.duration('SESSION_RETENTION', '30d', 60_000),
       intervalMs: read.duration('RETENTION_INTERVAL', '1h', 10_000),
+    },
+    health: {
+      readyRequiresStrapi: read.bool('READY_REQUIRES_STRAPI', false),
     },
   };
 

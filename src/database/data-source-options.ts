@@ -5,9 +5,10 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { CreateSessions1764400000000 } from './migrations/1764400000000-CreateSessions';
 import { SessionAdminAndAudit1764500000000 } from './migrations/1764500000000-SessionAdminAndAudit';
 import { StrapiRefreshMode1764600000000 } from './migrations/1764600000000-StrapiRefreshMode';
+import { GraceSuccessorSweep1764700000000 } from './migrations/1764700000000-GraceSuccessorSweep';
 
 export const ENTITIES = [SessionEntity, RefreshTokenEntity, AuditEventEntity];
-export const MIGRATIONS = [CreateSessions1764400000000, SessionAdminAndAudit1764500000000, StrapiRefreshMode1764600000000];
+export const MIGRATIONS = [CreateSessions1764400000000, SessionAdminAndAudit1764500000000, StrapiRefreshMode1764600000000, GraceSuccessorSweep1764700000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

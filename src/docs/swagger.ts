@@ -19,16 +19,22 @@ function proxyPath(summary: string): PathItem {
     description:
       'Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that ' +
       'session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). ' +
-      'Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.',
+      'Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, ' +
+      'nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).',
     // Bearer is optional: without it the call is anonymous.
     security: [{ bearer: [] }, {}],
     parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' }, description: 'Any Strapi REST path, e.g. `articles`' }],
     responses: {
       '200': { description: 'Strapi’s response, unchanged' },
+      '400': envelope('`invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved'),
+      '405': envelope('`method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded'),
+      '413': envelope('`payload_too_large`: the body is over PROXY_BODY_LIMIT'),
       '401': envelope(
         '`invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT',
       ),
-      '403': envelope('`account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`'),
+      '403': envelope(
+        '`account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation',
+      ),
       '404': envelope('`not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/*'),
       '503': envelope(
         '`upstream_unavailable`: Strapi can’t be reached; `upstream_credential_expired` (Strapi’s refresh mode): the session’s Strapi JWT expired while the request was on its way, send it again',

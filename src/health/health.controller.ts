@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Public } from '../common/public.decorator';
-import { HealthService } from './health.service';
+import { HealthService, type Readiness } from './health.service';
 
 class LiveDto {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
@@ -13,8 +13,9 @@ class ReadyChecksDto {
   @ApiProperty({ enum: ['up', 'down'] }) strapi!: 'up' | 'down';
 }
 
-class ReadyDto {
-  @ApiProperty({ example: 'ok' }) status!: 'ok';
+class ReadyDto implements Readiness {
+  @ApiProperty({ enum: ['ok', 'degraded'], description: '`degraded`: Postgres answers and Strapi does not, so only what needs Strapi is refused' })
+  status!: 'ok' | 'degraded';
   @ApiProperty({ type: ReadyChecksDto }) checks!: ReadyChecksDto;
 }
 
@@ -32,7 +33,12 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database and Strapi both answer; 503 `not_ready` with the failing checks otherwise' })
+  @ApiOperation({
+    summary: 'The database answers',
+    description:
+      '200 while Postgres answers, with Strapi\'s state in `checks` (`status: degraded` while Strapi is down). ' +
+      '503 `not_ready` with `details.checks` when Postgres does not answer, or Strapi does not and READY_REQUIRES_STRAPI=true.',
+  })
   @ApiOkResponse({ type: ReadyDto })
   @ApiErrors('not_ready')
   ready(): Promise<ReadyDto> {

@@ -5,7 +5,6 @@ import type { TLSSocket } from 'node:tls';
 export interface ClientOrigin {
   ip: string;
   protocol: 'http' | 'https';
-  host: string;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -13,14 +12,10 @@ function first(value: string | string[] | undefined): string | undefined {
   return raw?.split(',')[0]?.trim() || undefined;
 }
 
-function last(value: string | string[] | undefined): string | undefined {
-  const raw = Array.isArray(value) ? value[value.length - 1] : value;
-  return raw?.split(',').pop()?.trim() || undefined;
-}
-
 /**
- * Who the client is, believing X-Forwarded-* only from the proxies TRUST_PROXY names, with the
- * same rules as Fastify uses for the rest of the app.
+ * Who the client is, believing X-Forwarded-For and -Proto only from the proxies TRUST_PROXY names,
+ * with the same rules as Fastify uses for the rest of the app. (The host the BFF is reached at is
+ * configuration, PUBLIC_URL, never a header.)
  */
 export function clientOriginResolver(trustProxy: boolean | string[]): (request: IncomingMessage) => ClientOrigin {
   const trust: (address: string, hop: number) => boolean =
@@ -33,7 +28,6 @@ export function clientOriginResolver(trustProxy: boolean | string[]): (request: 
     return {
       ip: peerTrusted ? proxyAddr(request, trust) : peer,
       protocol: forwardedProto === 'https' || (forwardedProto === undefined && encrypted) ? 'https' : 'http',
-      host: (peerTrusted ? last(request.headers['x-forwarded-host']) : undefined) ?? request.headers.host ?? '',
     };
   };
 }

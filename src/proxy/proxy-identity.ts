@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { bearerToken, cookieNames, readCookie, requireCsrfHeader } from '../common/browser';
+import { accessCredential, cookieNames } from '../common/browser';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { AppError } from '../common/app-error';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionService } from '../sessions/session.service';
 import { StrapiCredentials } from '../sessions/strapi-credentials';
@@ -39,18 +38,9 @@ export class ProxyIdentityResolver {
   }
 
   async resolve(request: IncomingMessage): Promise<ProxyIdentity> {
-    const authorization = request.headers.authorization;
-    let token: string | undefined;
-    if (authorization !== undefined) {
-      token = bearerToken(authorization);
-      if (!token) throw new AppError('invalid_access_token', 'Send the BFF access token as "Authorization: Bearer <token>"');
-    } else {
-      // Browser (cookie) mode: the access-token cookie, and X-CSRF: 1 on anything that changes state.
-      token = readCookie(request.headers, this.accessCookie);
-      if (!token) return { kind: 'anonymous' };
-      requireCsrfHeader(request.method, request.headers);
-    }
-    const claims = this.verify(token);
+    const credential = accessCredential(request.method, request.headers, this.accessCookie);
+    if (credential.source === 'none') return { kind: 'anonymous' };
+    const claims = this.verify(credential.token);
     const session = await this.sessions.requireActive(claims.sid, Number(claims.sub));
     // Strapi's refresh mode: a JWT near its end is renewed first (single-flight, under the row lock).
     const strapiJwt = this.credentials.isDue(session) ? await this.credentials.jwtFor(session) : this.strapiJwt(session);

@@ -1,21 +1,60 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SessionService } from '../sessions/session.service';
 import { strapiJwtExpiry } from '../strapi/strapi-jwt';
 import { clientOriginResolver, type ClientOrigin } from './forwarded';
-import { decideRoute } from './proxy-path';
+import { judgeGraphqlPayload, judgeGraphqlQuery, type GraphqlVerdict } from './graphql-guard';
+import { countedBody, graphqlGetQuery, hasBody, isPlainJson, payloadTooLarge, readWhole } from './proxy-body';
+import { decideRoute, GRAPHQL_PATH } from './proxy-path';
+import { parseProxyTarget, type ProxyTarget } from './proxy-target';
 import { ProxyIdentityResolver, type ProxyIdentity } from './proxy-identity';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) plus what the BFF must never pass on in either direction. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
-const NEVER_UPSTREAM = new Set(['host', 'cookie', 'authorization', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip', 'x-request-id']);
-/** The BFF decides CORS (CORS_ORIGINS); Strapi's own CORS answer must not reach the browser. */
+/**
+ * Never forwarded to Strapi: the client's credentials and cookies, addressing headers the BFF sets
+ * itself, and headers some frameworks read as "route this as another method or URL" (the path and
+ * method Strapi sees must be the ones the BFF judged). `expect` is answered by Node itself.
+ */
+const NEVER_UPSTREAM = new Set([
+  'host',
+  'cookie',
+  'authorization',
+  'expect',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-prefix',
+  'x-forwarded-path',
+  'x-forwarded-uri',
+  'x-forwarded-server',
+  'x-forwarded-scheme',
+  'x-forwarded-ssl',
+  'x-real-ip',
+  'x-client-ip',
+  'true-client-ip',
+  'x-cluster-client-ip',
+  'x-request-id',
+  'x-http-method-override',
+  'x-http-method',
+  'x-method-override',
+  'x-original-method',
+  'x-original-url',
+  'x-rewrite-url',
+  'x-original-uri',
+  'x-host',
+]);
+/** The BFF decides CORS (CORS_ORIGINS); Strapi's own CORS answer and its banner must not reach the browser. */
 const NEVER_DOWNSTREAM = new Set([
   'set-cookie',
   'x-request-id',
+  'x-powered-by',
   'access-control-allow-origin',
   'access-control-allow-credentials',
   'access-control-allow-methods',
@@ -23,6 +62,8 @@ const NEVER_DOWNSTREAM = new Set([
   'access-control-expose-headers',
   'access-control-max-age',
 ]);
+/** What the proxy forwards at all; CONNECT, TRACE and the like are answered 405. */
+const FORWARDED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 function connectionListed(headers: Record<string, unknown>): Set<string> | undefined {
   const value = headers.connection;
@@ -65,6 +106,7 @@ export class ProxyService implements OnModuleDestroy {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly originOf: (request: IncomingMessage) => ClientOrigin;
+  private readonly publicUrl: URL | undefined;
 
   constructor(
     private readonly identities: ProxyIdentityResolver,
@@ -74,6 +116,7 @@ export class ProxyService implements OnModuleDestroy {
     const upstream = new URL(config.strapi.url);
     this.basePath = upstream.pathname.replace(/\/+$/, '');
     this.originOf = clientOriginResolver(config.trustProxy);
+    this.publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
     this.pool = new Pool(upstream.origin, {
       connections: config.strapi.connections,
       keepAliveTimeout: 10_000,
@@ -94,18 +137,19 @@ export class ProxyService implements OnModuleDestroy {
   /** True for the paths this proxy owns; everything else is the Nest app's. */
   handles(url: string): boolean {
     if (url.startsWith('/api/') || url === '/api' || url.startsWith('/api?')) return true;
-    return this.config.proxy.graphql && (url === '/graphql' || url.startsWith('/graphql?'));
+    return this.config.proxy.graphql && (url === GRAPHQL_PATH || url.startsWith(`${GRAPHQL_PATH}?`));
   }
 
   async forward(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
-    const rawUrl = request.url ?? '/';
-    const queryAt = rawUrl.indexOf('?');
-    this.checkRoute(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
+    const method = request.method ?? 'GET';
+    if (!FORWARDED_METHODS.has(method)) throw new AppError('method_not_allowed', `${method} is not forwarded to Strapi`);
+    const { target, route } = this.route(request.url ?? '/');
 
     const identity = await this.identities.resolve(request);
     // Read before forwarding: once the body has gone upstream, the request may be destroyed.
     const origin = this.originOf(request);
-    const upstream = await this.send(request, rawUrl, identity, origin, requestId);
+    const body = route === 'graphql' ? await this.graphqlBody(request, target) : this.streamedBody(request);
+    const upstream = await this.send(request, target, body, identity, origin, requestId);
 
     if (upstream.statusCode === 401 && identity.kind === 'session') {
       await upstream.body.dump();
@@ -129,40 +173,103 @@ export class ProxyService implements OnModuleDestroy {
     response.writeHead(upstream.statusCode, headers);
     // pipe() rather than stream.pipeline(): on Node 20 pipeline() builds an AbortError with a stack
     // trace for every finished pipe, which cost about a tenth of the proxy's CPU in profiles.
-    const body = upstream.body;
-    body.once('error', () => response.destroy());
+    const stream = upstream.body;
+    stream.once('error', () => response.destroy());
     response.once('close', () => {
-      if (!body.readableEnded) body.destroy();
+      if (!stream.readableEnded) stream.destroy();
     });
-    body.pipe(response);
+    stream.pipe(response);
   }
 
-  private checkRoute(path: string): void {
-    const { allow, deny, graphql } = this.config.proxy;
-    switch (decideRoute(path, allow, deny, graphql)) {
+  /** Parses the target once (proxy-target.ts) and decides on that same reading what happens to it. */
+  private route(rawUrl: string): { target: ProxyTarget; route: 'forward' | 'graphql' } {
+    const parsed = parseProxyTarget(rawUrl);
+    if (!parsed.ok) throw new AppError('invalid_path', `The request path is refused: ${parsed.reason}`);
+    const decision = decideRoute(parsed.target, this.config.proxy);
+    switch (decision) {
       case 'forward':
-        return;
+      case 'graphql':
+        return { target: parsed.target, route: decision };
       case 'bff_route':
         throw new AppError('not_proxied', 'Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints (POST /auth/login, /auth/register, /auth/refresh)');
       case 'not_allowed':
         throw new AppError('not_proxied', 'This path is not forwarded to Strapi by this BFF');
-      case 'bad_path':
-        throw new AppError('validation_failed', 'The request path is not valid percent-encoding');
     }
   }
 
-  private async send(request: IncomingMessage, rawUrl: string, identity: ProxyIdentity, origin: ClientOrigin, requestId: string): Promise<Dispatcher.ResponseData> {
-    const headers = this.upstreamHeaders(request, identity, origin, requestId);
+  /**
+   * A REST body streams through as it arrives, within PROXY_BODY_LIMIT: a declared length over the
+   * limit is refused before anything is forwarded; a chunked body is counted on its way.
+   */
+  private streamedBody(request: IncomingMessage): Dispatcher.DispatchOptions['body'] {
+    const limit = this.config.proxy.bodyLimitBytes;
     const length = request.headers['content-length'];
-    const hasBody = length !== undefined ? length !== '0' : request.headers['transfer-encoding'] !== undefined;
+    if (length !== undefined) {
+      if (Number(length) > limit) throw payloadTooLarge(limit);
+      return length === '0' ? undefined : request;
+    }
+    if (request.headers['transfer-encoding'] === undefined) return undefined;
+    return Readable.from(countedBody(request, limit), { objectMode: false });
+  }
+
+  /**
+   * GraphQL is judged before it is forwarded (graphql-guard.ts), so its body is read whole, and the
+   * bytes judged are the bytes sent. Only what the BFF can read unambiguously is accepted: a GET
+   * with exactly the standard parameters, or a POST of UTF-8 JSON without a content encoding.
+   */
+  private async graphqlBody(request: IncomingMessage, target: ProxyTarget): Promise<Buffer | undefined> {
+    const method = request.method ?? 'GET';
+    if (method === 'GET' || method === 'HEAD') {
+      if (hasBody(request)) throw new AppError('validation_failed', 'A GraphQL GET request carries its operation in the query string, not a body');
+      this.judgeGraphql(() => judgeGraphqlQuery(graphqlGetQuery(target.query)));
+      return undefined;
+    }
+    if (method !== 'POST') throw new AppError('method_not_allowed', 'GraphQL takes GET and POST');
+    if (!isPlainJson(request.headers['content-type'])) throw new AppError('unsupported_media_type', 'GraphQL requests must be POSTed as application/json (UTF-8)');
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') throw new AppError('unsupported_media_type', 'GraphQL request bodies must not be compressed');
+    const limit = this.config.proxy.graphqlBodyLimitBytes;
+    const length = request.headers['content-length'];
+    if (length !== undefined && Number(length) > limit) throw payloadTooLarge(limit);
+    const body = await readWhole(request, limit);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new AppError('validation_failed', 'The GraphQL request body is not valid JSON');
+    }
+    this.judgeGraphql(() => judgeGraphqlPayload(payload));
+    return body;
+  }
+
+  private judgeGraphql(judge: () => GraphqlVerdict): void {
+    const verdict = judge();
+    if (verdict.ok) return;
+    // The endpoint exists and is forwarded; this operation is what is refused, hence 403.
+    if (verdict.refusal === 'auth_mutation') throw new AppError('not_proxied', verdict.message, undefined, 403);
+    throw new AppError('validation_failed', verdict.message);
+  }
+
+  private async send(
+    request: IncomingMessage,
+    target: ProxyTarget,
+    body: Dispatcher.DispatchOptions['body'],
+    identity: ProxyIdentity,
+    origin: ClientOrigin,
+    requestId: string,
+  ): Promise<Dispatcher.ResponseData> {
+    const headers = this.upstreamHeaders(request, identity, origin, requestId);
+    if (Buffer.isBuffer(body)) headers['content-length'] = String(body.length);
     try {
       return await this.pool.request({
         method: request.method as Dispatcher.HttpMethod,
-        path: this.basePath + rawUrl,
+        // The path the BFF judged, normalised; never the raw request target.
+        path: this.basePath + target.path + (target.query ? `?${target.query}` : ''),
         headers,
-        body: hasBody ? request : undefined,
+        body,
       });
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw this.transportError(error);
     }
   }
@@ -172,8 +279,9 @@ export class ProxyService implements OnModuleDestroy {
     if (identity.kind === 'session') headers.authorization = `Bearer ${identity.strapiJwt}`;
     // Only trusted hops (TRUST_PROXY) shape what Strapi sees; a client's own X-Forwarded-For is replaced.
     headers['x-forwarded-for'] = origin.ip;
-    headers['x-forwarded-proto'] = origin.protocol;
-    headers['x-forwarded-host'] = origin.host;
+    // Where clients reach the BFF is configuration (PUBLIC_URL), never the client's Host header.
+    headers['x-forwarded-proto'] = this.publicUrl?.protocol.slice(0, -1) ?? origin.protocol;
+    if (this.publicUrl) headers['x-forwarded-host'] = this.publicUrl.host;
     headers['x-request-id'] = requestId;
     return headers;
   }

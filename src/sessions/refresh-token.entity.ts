@@ -7,6 +7,7 @@ import { SessionEntity } from './session.entity';
  */
 @Entity({ name: 'bff_refresh_tokens' })
 @Index('uq_bff_refresh_tokens_session_generation', ['sessionId', 'generation'], { unique: true })
+@Index('idx_bff_refresh_tokens_successor', ['rotatedAt'], { where: '"successor_enc" IS NOT NULL' })
 export class RefreshTokenEntity {
   /** SHA-256 of the token, hex. The token itself is never stored. */
   @PrimaryColumn('char', { name: 'token_hash', length: 64, primaryKeyConstraintName: 'PK_bff_refresh_tokens' })
@@ -31,7 +32,8 @@ export class RefreshTokenEntity {
   /**
    * The token that replaced this one, sealed with AES-256-GCM. Only kept so that concurrent
    * refreshes inside the grace window all receive the same successor instead of forking the chain.
-   * Cleared at the next rotation.
+   * Cleared at the next rotation, and by the retention sweep once REFRESH_REUSE_GRACE has passed,
+   * so a database dump (even with the key) holds no live refresh token.
    */
   @Column('text', { name: 'successor_enc', nullable: true })
   successorEncrypted!: string | null;

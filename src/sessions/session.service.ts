@@ -119,6 +119,12 @@ export class SessionService {
         }
         case 'replay_successor': {
           const successor = this.secretBox.open(token.successorEncrypted ?? '', successorContext(session.id, token.generation + 1));
+          // Usually a second tab or a retry; but it is also what a thief inside the window looks like, so it leaves a trace.
+          await this.audit.record(
+            { type: 'refresh_token_replayed', userId: session.userId, sessionId: session.id, details: { generation: token.generation }, context: options.context },
+            manager,
+            now,
+          );
           await this.sessions.touch(manager, session.id, now);
           await this.applyRole(manager, session, options.role);
           session.lastUsedAt = now;

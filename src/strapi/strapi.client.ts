@@ -180,11 +180,16 @@ export class StrapiClient implements OnModuleDestroy {
     return true;
   }
 
-  /** True when Strapi answers its health route. Never throws. */
-  async isHealthy(): Promise<boolean> {
+  /**
+   * True when Strapi answers its health route. Never throws, and unlike the other calls it logs
+   * nothing when Strapi is down: readiness probes ask every few seconds, and
+   * StrapiWatch reports an outage once a minute instead.
+   */
+  async isHealthy(timeoutMs = this.timeoutMs): Promise<boolean> {
     try {
-      const response = await this.send('GET', '/_health', {});
-      return response.status < 300;
+      const response = await request(`${this.baseUrl}/_health`, { method: 'GET', dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
+      await response.body.dump();
+      return response.statusCode < 300;
     } catch {
       return false;
     }

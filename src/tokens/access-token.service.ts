@@ -107,11 +107,19 @@ export class AccessTokenService {
 }
 
 /**
- * The claims every access token this BFF signs carries: `sid`, a session UUID, and `sub`, a Strapi
- * user id. Checked by every verifier (the proxy's, and passport's for the app's routes).
+ * The claims every access token this BFF signs carries: `sid`, a session UUID, `sub`, a Strapi
+ * user id, and the `iat` and `exp` times (jsonwebtoken accepts a token without `exp` as never
+ * expiring; ours always have one). Checked by every verifier.
  */
-export function hasSessionClaims(claims: { sid?: unknown; sub?: unknown }): boolean {
-  return typeof claims.sid === 'string' && isUuid(claims.sid) && typeof claims.sub === 'string' && /^\d{1,15}$/.test(claims.sub);
+export function hasSessionClaims(claims: { sid?: unknown; sub?: unknown; iat?: unknown; exp?: unknown }): boolean {
+  return (
+    typeof claims.sid === 'string' &&
+    isUuid(claims.sid) &&
+    typeof claims.sub === 'string' &&
+    /^\d{1,15}$/.test(claims.sub) &&
+    Number.isSafeInteger(claims.iat) &&
+    Number.isSafeInteger(claims.exp)
+  );
 }
 
 function decodeHeader(rawToken: string): Record<string, unknown> | undefined {

@@ -35,7 +35,7 @@ describe('bad input always gets a clear 4xx envelope, never a 500', () => {
     ['an unsupported content type', 'POST', '/auth/login', { raw: '<login/>', headers: { 'content-type': 'application/xml' } }, 415, 'unsupported_media_type'],
     ['no bearer token', 'GET', '/auth/me', {}, 401, 'unauthorized'],
     ['a malformed bearer token', 'GET', '/auth/me', { headers: { authorization: 'Bearer not.a.jwt' } }, 401, 'invalid_access_token'],
-    ['a Basic authorization header', 'GET', '/auth/me', { headers: { authorization: 'Basic YWxpY2U6c2VjcmV0' } }, 401, 'unauthorized'],
+    ['a Basic authorization header', 'GET', '/auth/me', { headers: { authorization: 'Basic YWxpY2U6c2VjcmV0' } }, 401, 'invalid_access_token'],
     ['an 8 KB bearer token', 'GET', '/auth/me', { headers: { authorization: `Bearer ${'a'.repeat(8000)}` } }, 401, 'invalid_access_token'],
     ['an unsigned (alg none) token', 'GET', '/auth/me', { headers: { authorization: `Bearer ${b64({ alg: 'none', typ: 'at+jwt' })}.${b64({ sub: '1', sid: 'x' })}.` } }, 401, 'invalid_access_token'],
     [

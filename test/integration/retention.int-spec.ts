@@ -5,7 +5,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { openTestDataSource } from '../support/database';
 
 const DAY = 86_400_000;
-const config = { retention: { auditMs: 90 * DAY, endedSessionsMs: 30 * DAY, intervalMs: 3_600_000 } } as AppConfig;
+const config = { retention: { auditMs: 90 * DAY, endedSessionsMs: 30 * DAY, intervalMs: 3_600_000 }, tokens: { reuseGraceMs: 10_000 } } as AppConfig;
 
 describe('retention', () => {
   let db: DataSource;
@@ -58,6 +58,29 @@ describe('retention', () => {
     expect(orphans[0].n).toBe(0);
   });
 
+  it('clears a sealed successor once the grace window has passed, and keeps one still inside it', async () => {
+    const now = new Date();
+    const session = await insertSession({ createdAt: new Date(now.getTime() - DAY), expiresAt: new Date(now.getTime() + DAY) });
+    const rotated = async (generation: number, rotatedAgoMs: number): Promise<string> => {
+      const hash = randomUUID().replace(/-/g, '').padEnd(64, String(generation));
+      await db.query(
+        `INSERT INTO bff_refresh_tokens (token_hash, session_id, generation, issued_at, rotated_at, successor_enc) VALUES ($1, $2, $3, $4, $4, 'v1.sealed.successor.tag')`,
+        [hash, session, generation, new Date(now.getTime() - rotatedAgoMs)],
+      );
+      return hash;
+    };
+    const past = await rotated(1, 11_000);
+    const inside = await rotated(2, 5_000);
+
+    const result = await new RetentionService(db, config).sweep(now);
+
+    expect(result?.successors).toBeGreaterThanOrEqual(1);
+    const rows = await db.query<{ token_hash: string; successor_enc: string | null }[]>(`SELECT token_hash, successor_enc FROM bff_refresh_tokens WHERE token_hash = ANY($1)`, [
+      [past, inside],
+    ]);
+    expect(Object.fromEntries(rows.map((row) => [row.token_hash, row.successor_enc]))).toEqual({ [past]: null, [inside]: 'v1.sealed.successor.tag' });
+  });
+
   it('skips the sweep while another instance holds the retention lock', async () => {
     const other = db.createQueryRunner();
     await other.connect();
@@ -65,7 +88,7 @@ describe('retention', () => {
       await other.query('SELECT pg_advisory_lock(7264019332)');
       expect(await new RetentionService(db, config).sweep()).toBeUndefined();
       await other.query('SELECT pg_advisory_unlock(7264019332)');
-      expect(await new RetentionService(db, config).sweep()).toEqual({ auditEvents: expect.any(Number), sessions: expect.any(Number) });
+      expect(await new RetentionService(db, config).sweep()).toEqual({ auditEvents: expect.any(Number), sessions: expect.any(Number), successors: expect.any(Number) });
     } finally {
       await other.release();
     }

@@ -307,6 +307,8 @@ function strapiEnv(port: number, databaseFile: string, options: StrapiFixtureOpt
     FIXTURE_EMAIL_CONFIRMATION: options.emailConfirmation === true ? 'true' : 'false',
     FIXTURE_ACCESS_TOKEN_LIFESPAN: String(options.accessTokenLifespan ?? 600),
     FIXTURE_API_TOKEN: fixtureApiToken,
+    // Every response says what Strapi's router routed (the proxy's path-parity tests read it).
+    FIXTURE_ROUTE_ECHO: 'true',
     ...(options.jwtSecret ? { JWT_SECRET: options.jwtSecret } : {}),
     // Read by test/strapi-fixture/parent-watchdog.js.
     FIXTURE_PARENT_PID: String(process.pid),

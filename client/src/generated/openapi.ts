@@ -215,7 +215,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database and Strapi both answer; 503 `not_ready` with the failing checks otherwise */
+        /**
+         * The database answers
+         * @description 200 while Postgres answers, with Strapi's state in `checks` (`status: degraded` while Strapi is down). 503 `not_ready` with `details.checks` when Postgres does not answer, or Strapi does not and READY_REQUIRES_STRAPI=true.
+         */
         get: operations["readiness"];
         put?: never;
         post?: never;
@@ -355,7 +358,7 @@ export interface paths {
         };
         /**
          * Call Strapi’s REST API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         get: {
             parameters: {
@@ -376,6 +379,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -385,7 +397,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -396,6 +408,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -425,7 +455,7 @@ export interface paths {
         };
         /**
          * Call Strapi’s REST API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         put: {
             parameters: {
@@ -446,6 +476,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -455,7 +494,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -466,6 +505,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -495,7 +552,7 @@ export interface paths {
         };
         /**
          * Call Strapi’s REST API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         post: {
             parameters: {
@@ -516,6 +573,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -525,7 +591,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -536,6 +602,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -565,7 +649,7 @@ export interface paths {
         };
         /**
          * Call Strapi’s REST API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         delete: {
             parameters: {
@@ -586,6 +670,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -595,7 +688,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -606,6 +699,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -637,7 +748,7 @@ export interface paths {
         head?: never;
         /**
          * Call Strapi’s REST API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         patch: {
             parameters: {
@@ -658,6 +769,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -667,7 +787,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -678,6 +798,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -716,7 +854,7 @@ export interface paths {
         };
         /**
          * Call Strapi’s GraphQL API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         get: {
             parameters: {
@@ -734,6 +872,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -743,7 +890,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -754,6 +901,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -784,7 +949,7 @@ export interface paths {
         put?: never;
         /**
          * Call Strapi’s GraphQL API as the session’s user
-         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded.
+         * @description Forwarded to Strapi with the same path, query string and body. With a BFF access token the request acts as that session’s user (the BFF attaches its Strapi JWT); without one it is anonymous (Strapi’s public role). Strapi’s status and body come back unchanged; `Set-Cookie` is stripped. `/api/auth/**` and `/api/connect/**` are never forwarded, nor are GraphQL’s users-permissions auth mutations (403 `not_proxied`).
          */
         post: {
             parameters: {
@@ -802,6 +967,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description `invalid_path`: a path Strapi’s router could read differently (`#`, dot segments, encoded slashes, `;`, `//`) is refused, not resolved */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
                 /** @description `invalid_access_token`, `session_revoked`, `session_expired` or `account_deleted` (nothing was forwarded), or `session_expired` when Strapi refused the session’s JWT */
                 401: {
                     headers: {
@@ -811,7 +985,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
-                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1` */
+                /** @description `account_blocked`: the account was blocked in Strapi; `csrf_required`: a cookie-authenticated write without `X-CSRF: 1`; `not_proxied`: a GraphQL users-permissions auth mutation */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -822,6 +996,24 @@ export interface paths {
                 };
                 /** @description `not_proxied`: Strapi’s auth routes are answered by the BFF’s /auth/* */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `method_not_allowed`: only GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS are forwarded */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over PROXY_BODY_LIMIT */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1056,8 +1248,11 @@ export interface components {
             strapi: "up" | "down";
         };
         ReadyDto: {
-            /** @example ok */
-            status: string;
+            /**
+             * @description `degraded`: Postgres answers and Strapi does not, so only what needs Strapi is refused
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
             checks: components["schemas"]["ReadyChecksDto"];
         };
         AdminSessionDto: {
@@ -1113,7 +1308,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            type: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset";
+            type: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset";
             userId: number | null;
             sessionId: string | null;
             /** @example admin:7 */
@@ -2584,7 +2779,7 @@ export interface operations {
                 pageSize?: number;
                 userId?: number;
                 sessionId?: string;
-                type?: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset";
+                type?: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset";
                 /** @description Inclusive */
                 from?: string;
                 /** @description Exclusive */

@@ -3,12 +3,18 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_EVENT_TYPES } from '../../audit/audit-event.entity';
 
+/** Strapi user ids are Postgres `integer`s (int4). */
+export const MAX_USER_ID = 2_147_483_647;
+/** Far past any real listing; keeps the OFFSET a small number. */
+const MAX_PAGE = 100_000;
+
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -21,11 +27,12 @@ export class PageQuery {
 }
 
 export class AdminSessionsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Strapi user id', example: 3 })
+  @ApiPropertyOptional({ description: 'Strapi user id', example: 3, minimum: 1, maximum: MAX_USER_ID })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_USER_ID)
   userId?: number;
 
   @ApiPropertyOptional({ enum: ['active', 'revoked', 'expired', 'all'], default: 'active' })
@@ -35,11 +42,12 @@ export class AdminSessionsQuery extends PageQuery {
 }
 
 export class AuditEventsQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 3 })
+  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: MAX_USER_ID })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_USER_ID)
   userId?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import { AccessLog, createLogger, PinoNestLogger, scrubSecrets } from './logger';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
@@ -17,6 +21,26 @@ describe('access log', () => {
     });
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', requestId: 'r-1', method: 'GET', path: '/api/x/[Redacted]', statusCode: 200, ms: 3, msg: 'request completed' });
     expect(lines[0].endsWith('\n')).toBe(true);
+  });
+
+  it('reaches a buffered file within a second although the buffer is far from full', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'access-log-')), 'access.log');
+    const destination = pino.destination({ dest: file, sync: false, minLength: 4096 });
+    await new Promise((resolve) => destination.once('ready', resolve));
+    const accessLog = new AccessLog('info', destination);
+    try {
+      const writtenAt = Date.now();
+      accessLog.write({ requestId: 'late-line', method: 'GET', path: '/api/articles', statusCode: 200, ms: 1 });
+      expect(readFileSync(file, 'utf8')).toBe('');
+
+      while (!readFileSync(file, 'utf8').includes('late-line')) {
+        if (Date.now() - writtenAt > 1500) throw new Error('the access log line was not flushed within 1.5 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      accessLog.close();
+      destination.end();
+    }
   });
 
   it('is silent above the info level', () => {
@@ -58,5 +82,14 @@ describe('logger redaction', () => {
     const entry = JSON.parse(lines[0]) as Record<string, unknown>;
     expect(entry).toMatchObject({ event: 'x', token: '[Redacted]', context: 'SomeContext', level: 'warn' });
     expect(lines[0]).not.toContain('sekret');
+  });
+
+  it("logs Nest's route mappings at debug, and its other lines at info", () => {
+    const lines: string[] = [];
+    const nest = new PinoNestLogger(createLogger('debug', { write: (line: string) => void lines.push(line) }));
+    nest.log('HealthController {/health}:', 'RoutesResolver');
+    nest.log('Mapped {/health/live, GET} route', 'RouterExplorer');
+    nest.log('Nest application successfully started', 'NestApplication');
+    expect(lines.map((line) => (JSON.parse(line) as { level: string }).level)).toEqual(['debug', 'debug', 'info']);
   });
 });

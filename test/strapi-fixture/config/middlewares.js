@@ -1,7 +1,9 @@
 'use strict';
 
 // strapi::favicon and strapi::public are required: without them the boot fails.
-module.exports = [
+module.exports = ({ env }) => [
+  // The BFF's path-parity tests read what Strapi routed (src/middlewares/route-echo.js).
+  ...(env.bool('FIXTURE_ROUTE_ECHO', false) ? ['global::route-echo'] : []),
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

@@ -7,6 +7,9 @@ module.exports = {
     ctx.body = {
       method: ctx.method,
       url: ctx.originalUrl,
+      // What Strapi's router made of the request: koa's path and the route that matched.
+      path: ctx.path,
+      route: ctx._matchedRoute ?? null,
       ip: ctx.request.ip,
       headers: ctx.request.headers,
       body: ctx.request.body ?? null,
