@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['.dependency-cruiser.cjs', 'dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test/strapi-fixture/**', 'docker/**', 'test-artifacts/**', 'jest.config.js', 'eslint.config.mjs', 'scripts/**', 'bench/**'],
+    ignores: ['.dependency-cruiser.cjs', 'dist/**', '**/dist/**', 'client/src/generated/**', 'node_modules/**', 'data/**', 'coverage/**', 'test/strapi-fixture/**', 'docker/**', 'test-artifacts/**', 'jest.config.js', 'eslint.config.mjs', 'scripts/**', 'bench/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

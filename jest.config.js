@@ -54,6 +54,13 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
+      // The frontend client (client/): ESM sources whose imports name the compiled .js files.
+      ...shared,
+      displayName: 'client',
+      testMatch: ['<rootDir>/client/test/**/*.spec.ts'],
+      moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+    },
+    {
       ...e2e,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

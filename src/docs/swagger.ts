@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '../config/app-config';
@@ -60,8 +61,30 @@ function applyTokenFromLogin(response: { ok: boolean; url: string; body?: { acce
   return response;
 }
 
-/** Swagger UI doubles as the admin console, so "Authorize" must work and survive reloads. */
-export function setupSwagger(app: NestFastifyApplication, config: AppConfig): void {
+/**
+ * Operation ids are what generated clients are named after (client/src/generated/openapi.ts), so
+ * they say what the call does: `login`, `refresh`, `listSessions`, not `AuthController_login`.
+ * A method's own name is used unless it is vague out of its controller; the admin's get a prefix
+ * because they act on anyone's sessions, not the caller's.
+ */
+const RENAMED_OPERATIONS: Readonly<Record<string, string>> = {
+  'SessionsController.list': 'listSessions',
+  'SessionsController.revokeMany': 'revokeSessions',
+  'SessionsController.revokeOne': 'revokeSession',
+  'HealthController.live': 'liveness',
+  'HealthController.ready': 'readiness',
+  'JwksController.jwks': 'getJwks',
+};
+
+export function operationId(controllerKey: string, methodKey: string): string {
+  const renamed = RENAMED_OPERATIONS[`${controllerKey}.${methodKey}`];
+  if (renamed) return renamed;
+  if (controllerKey === 'AdminController') return `admin${methodKey.charAt(0).toUpperCase()}${methodKey.slice(1)}`;
+  return methodKey;
+}
+
+/** The OpenAPI document served at /docs-json; also what `npm run client:types` generates the client's types from. */
+export function createOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('strapi-auth-bff')
     .setDescription(
@@ -76,13 +99,18 @@ export function setupSwagger(app: NestFastifyApplication, config: AppConfig): vo
     .addTag('proxy', 'Strapi’s REST (and GraphQL) API, called through the BFF as the signed-in user')
     .addTag('health', 'Liveness and readiness')
     .build();
-  const document = SwaggerModule.createDocument(app, builder);
+  const document = SwaggerModule.createDocument(app, builder, { operationIdFactory: operationId });
   document.paths['/api/{path}'] = proxyPath('Call Strapi’s REST API as the session’s user');
   if (config.proxy.graphql) {
     const graphql = proxyPath('Call Strapi’s GraphQL API as the session’s user');
     document.paths['/graphql'] = { get: { ...graphql.get!, parameters: [] }, post: { ...graphql.post!, parameters: [] } };
   }
-  SwaggerModule.setup('docs', app, document, {
+  return document;
+}
+
+/** Swagger UI doubles as the admin console, so "Authorize" must work and survive reloads. */
+export function setupSwagger(app: NestFastifyApplication, config: AppConfig): void {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true, displayRequestDuration: true, responseInterceptor: applyTokenFromLogin },
     customSiteTitle: 'strapi-auth-bff API',

@@ -45,13 +45,13 @@ describe('Swagger UI as the admin console, in a real browser', () => {
     await page.goto(`${bff.url}/docs`);
 
     // 1. Sign in from the page; the token is applied to "Authorize" automatically.
-    const loginOp = await tryOut(page, 'AuthController_login', 'auth');
+    const loginOp = await tryOut(page, 'login', 'auth');
     await loginOp.locator('textarea.body-param__text').fill(JSON.stringify({ identifier: seedUsers.admin.username, password: seedUsers.admin.password, deviceName: 'Swagger UI' }));
     expect((await execute(loginOp)).status).toBe('200');
     await page.locator('.auth-wrapper .authorize.locked').waitFor({ timeout: 5_000 });
 
     // 2. Find the user's active sessions.
-    const listOp = await tryOut(page, 'AdminController_listSessions', 'admin');
+    const listOp = await tryOut(page, 'adminListSessions', 'admin');
     await listOp.locator('input[placeholder="userId"]').fill(String(victim.user.id));
     const listed = await execute(listOp);
     expect(listed.status).toBe('200');
@@ -59,7 +59,7 @@ describe('Swagger UI as the admin console, in a real browser', () => {
     expect(ids).toContain(victim.session.id);
 
     // 3. Revoke that session.
-    const revokeOp = await tryOut(page, 'AdminController_revokeSession', 'admin');
+    const revokeOp = await tryOut(page, 'adminRevokeSession', 'admin');
     await revokeOp.locator('input[placeholder="id"]').fill(victim.session.id);
     await revokeOp.locator('textarea.body-param__text').fill(JSON.stringify({ reason: 'Revoked from Swagger UI' }));
     expect((await execute(revokeOp)).status).toBe('204');
