@@ -50,6 +50,8 @@ WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY package.json ./
+# The common-password list the password policy reads (see assets/README.md).
+COPY assets ./assets
 # Nothing is written at runtime in production; DATA_DIR (default data/) would only hold
 # development keys, and stays writable for a container started with NODE_ENV=development.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -10,6 +10,9 @@ export const AUDIT_EVENT_TYPES = [
   'admin_user_sessions_revoked',
   'password_changed',
   'password_reset',
+  'login_throttled',
+  'account_locked',
+  'email_delivery_failed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

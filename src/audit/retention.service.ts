@@ -61,6 +61,8 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
              SELECT id FROM bff_sessions WHERE successor_enc IS NOT NULL AND previous_rotated_at < $1 LIMIT $2)`,
           new Date(now.getTime() - this.config.tokens.reuseGraceMs),
         );
+        // Rate-limit counters whose window ended an hour ago (the limits read expired rows as empty anyway).
+        await this.deleteInBatches('DELETE FROM bff_rate_limits WHERE key IN (SELECT key FROM bff_rate_limits WHERE expire < $1 LIMIT $2)', now.getTime() - 3_600_000);
         if (auditEvents + sessions + successors > 0) {
           this.logger.log({ event: 'retention_sweep', auditEvents, sessions, successors }, 'Retention sweep deleted old rows');
         }
@@ -74,7 +76,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Runs a DELETE (or UPDATE) of at most BATCH rows until fewer are affected. */
-  private async deleteInBatches(sql: string, cutoff: Date): Promise<number> {
+  private async deleteInBatches(sql: string, cutoff: Date | number): Promise<number> {
     let total = 0;
     for (;;) {
       const [, affected] = await this.dataSource.query<[unknown, number]>(sql, [cutoff, BATCH]);

@@ -8,7 +8,7 @@ import { AuthService } from './auth.service';
 import { CookieTransport, type CookieTokenResponse } from './cookie-transport';
 import { ChangePasswordDto, EmailConfirmationQuery, EmailDto, LoginDto, LogoutDto, RefreshDto, RegisterDto, ResetPasswordDto } from './dto/auth-requests.dto';
 import { PasswordService } from './password.service';
-import { ConfirmationRequiredDto, MeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
+import { ConfirmationRequiredDto, MeResponseDto, SignInResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
 
 @ApiTags('auth')
@@ -26,7 +26,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with Strapi credentials and start a BFF session' })
-  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiOkResponse({ type: SignInResponseDto })
   @ApiErrors(
     'validation_failed',
     'invalid_credentials',
@@ -43,8 +43,8 @@ export class AuthController {
     @Client() client: ClientContext,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<TokenResponseDto | CookieTokenResponse> {
-    return this.cookies.deliver(request, reply, await this.auth.login(dto, client));
+  ): Promise<SignInResponseDto | CookieTokenResponse> {
+    return this.cookies.deliver(request, reply, await this.auth.login(dto, this.cookies.deviceToken(request, dto.deviceToken), client));
   }
 
   @Public()
@@ -54,6 +54,7 @@ export class AuthController {
   @ApiResponse({ status: 202, type: ConfirmationRequiredDto, description: 'Registered; the user must confirm their email first' })
   @ApiErrors(
     'validation_failed',
+    'weak_password',
     'account_exists',
     'registration_disabled',
     'rate_limited',
@@ -82,7 +83,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens; the refresh token rotates on every use' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'account_blocked', 'account_deleted', 'upstream_unavailable', 'service_unavailable')
+  @ApiErrors('validation_failed', 'invalid_refresh_token', 'refresh_token_reused', 'session_expired', 'session_revoked', 'account_blocked', 'account_deleted', 'rate_limited', 'upstream_unavailable', 'service_unavailable')
   async refresh(
     @Body() dto: RefreshDto,
     @Client() client: ClientContext,
@@ -120,7 +121,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change the password: every other session of the user ends; this one gets fresh tokens' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'upstream_unavailable')
+  @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'weak_password', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'upstream_unavailable')
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ChangePasswordDto,
@@ -136,9 +137,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Email a reset code. Always 204, whether or not the address has an account' })
   @ApiResponse({ status: 204, description: 'Accepted' })
-  @ApiErrors('validation_failed', 'upstream_unavailable')
-  forgotPassword(@Body() dto: EmailDto): Promise<void> {
-    return this.passwords.forgotPassword(dto.email);
+  @ApiErrors('validation_failed', 'rate_limited', 'upstream_unavailable')
+  forgotPassword(@Body() dto: EmailDto, @Client() client: ClientContext): Promise<void> {
+    return this.passwords.forgotPassword(dto.email, client);
   }
 
   @Public()
@@ -146,7 +147,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password with the emailed code: every session of the user ends, and a new one starts' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiErrors('validation_failed', 'invalid_reset_code', 'passwords_do_not_match', 'upstream_unavailable')
+  @ApiErrors('validation_failed', 'weak_password', 'invalid_reset_code', 'passwords_do_not_match', 'rate_limited', 'upstream_unavailable')
   async resetPassword(
     @Body() dto: ResetPasswordDto,
     @Client() client: ClientContext,
@@ -161,9 +162,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Send the email-confirmation link again. Always 204, whether or not the address has an account' })
   @ApiResponse({ status: 204, description: 'Accepted' })
-  @ApiErrors('validation_failed', 'upstream_unavailable')
-  sendEmailConfirmation(@Body() dto: EmailDto): Promise<void> {
-    return this.passwords.sendEmailConfirmation(dto.email);
+  @ApiErrors('validation_failed', 'rate_limited', 'upstream_unavailable')
+  sendEmailConfirmation(@Body() dto: EmailDto, @Client() client: ClientContext): Promise<void> {
+    return this.passwords.sendEmailConfirmation(dto.email, client);
   }
 
   @Public()
@@ -171,9 +172,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm an email address with the token from the confirmation link' })
   @ApiResponse({ status: 204, description: 'Confirmed; the user can sign in' })
-  @ApiErrors('validation_failed', 'invalid_confirmation_token', 'upstream_unavailable')
-  confirmEmail(@Query() query: EmailConfirmationQuery): Promise<void> {
-    return this.passwords.confirmEmail(query.confirmation);
+  @ApiErrors('validation_failed', 'invalid_confirmation_token', 'rate_limited', 'upstream_unavailable')
+  confirmEmail(@Query() query: EmailConfirmationQuery, @Client() client: ClientContext): Promise<void> {
+    return this.passwords.confirmEmail(query.confirmation, client);
   }
 
   @Public()

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
+import { LimitsModule } from '../limits/limits.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
@@ -11,15 +12,17 @@ import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CookieTransport } from './cookie-transport';
+import { PasswordPolicy } from './password-policy';
 import { PasswordService } from './password.service';
 
 @Module({
-  imports: [PassportModule, TokensModule, SessionsModule, StrapiModule, AuditModule],
+  imports: [PassportModule, TokensModule, SessionsModule, StrapiModule, AuditModule, LimitsModule],
   controllers: [AuthController],
   providers: [
     AuthService,
     PasswordService,
     CookieTransport,
+    PasswordPolicy,
     AccessTokenVerifier,
     AccessTokenStrategy,
     {

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppError, type ErrorCode } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { FlowLimits } from '../limits/flow-limits';
+import { LoginThrottle } from '../limits/login-throttle';
 import { RefreshService } from '../sessions/refresh.service';
 import { SessionRevoker } from '../sessions/revocation';
 import { invalidRefreshToken } from '../sessions/session-errors';
@@ -11,9 +14,15 @@ import { StrapiClient } from '../strapi/strapi.client';
 import type { StrapiAuthResult } from '../strapi/strapi.types';
 import { hashRefreshToken, isWellFormedRefreshToken } from '../tokens/refresh-token';
 import { AccessTokenService } from '../tokens/access-token.service';
+import { DeviceTokenService } from '../tokens/device-token.service';
 import type { LoginDto, RegisterDto } from './dto/auth-requests.dto';
 import type { ConfirmationRequiredDto, MeResponseDto } from './dto/auth-responses.dto';
 import type { ClientContext, Principal } from '../common/principal';
+import { LoginTiming } from './login-timing';
+import { PasswordPolicy } from './password-policy';
+
+/** A password sign-in's answer: a token response, and a device token that exempts this device from account lockouts. */
+export type SignInResponse = TokenResponse & { deviceToken: string };
 
 /** Strapi's definitive refusals of a sign-in; faults (Strapi down) are not failed logins. */
 const REFUSED_LOGIN = new Set<ErrorCode>(['invalid_credentials', 'account_blocked', 'email_not_confirmed']);
@@ -21,6 +30,8 @@ const REFUSED_LOGIN = new Set<ErrorCode>(['invalid_credentials', 'account_blocke
 /** Sign-in, refresh, logout and "who am I": Strapi's answer in, a BFF session out. */
 @Injectable()
 export class AuthService {
+  private readonly timing: LoginTiming;
+
   constructor(
     private readonly strapi: StrapiClient,
     private readonly issuer: SessionIssuer,
@@ -29,34 +40,54 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly accessTokens: AccessTokenService,
     private readonly audit: AuditService,
-  ) {}
+    private readonly throttle: LoginThrottle,
+    private readonly limits: FlowLimits,
+    private readonly devices: DeviceTokenService,
+    private readonly passwords: PasswordPolicy,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.timing = new LoginTiming(config.limits.login.failureFloorMs);
+  }
 
-  async login(dto: LoginDto, client: ClientContext): Promise<TokenResponse> {
+  /**
+   * The attempt is counted (LoginThrottle) before Strapi is asked; a wrong password keeps its
+   * points, anything else gives them back. Failures are answered after the same floor whether or
+   * not the account exists.
+   */
+  async login(dto: LoginDto, deviceToken: string | undefined, client: ClientContext): Promise<SignInResponse> {
+    const attempt = await this.throttle.begin(dto.identifier, deviceToken, client);
+    const startedAt = performance.now();
     let auth: StrapiAuthResult;
     try {
-      auth = await this.strapi.login(dto.identifier, dto.password);
+      auth = await this.strapi.login(dto.identifier, dto.password, client);
     } catch (error) {
-      if (error instanceof AppError && REFUSED_LOGIN.has(error.code)) {
+      const code = error instanceof AppError ? error.code : undefined;
+      if (code === 'invalid_credentials') await this.timing.holdFailure(startedAt);
+      else await attempt.abandoned();
+      if (code && REFUSED_LOGIN.has(code)) {
         // The identifier as given, never the password.
-        await this.audit.recordQuietly({ type: 'login_failed', details: { identifier: dto.identifier.slice(0, 255), code: error.code }, context: client });
+        await this.audit.recordQuietly({ type: 'login_failed', details: { identifier: dto.identifier.slice(0, 255), code }, context: client });
       }
       throw error;
     }
+    await attempt.succeeded();
     const response = await this.issuer.signIn(auth, dto.deviceName, client);
     await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, context: client });
-    return response;
+    return { ...response, deviceToken: this.devices.issue({ userId: auth.user.id, email: auth.user.email, username: auth.user.username }) };
   }
 
   /** A provider sign-in ends like a password login: a BFF session, Strapi's JWT kept server-side. */
   async providerSignIn(provider: string, query: string, client: ClientContext): Promise<TokenResponse> {
-    const auth = await this.strapi.providerCallback(provider, query);
+    const auth = await this.strapi.providerCallback(provider, query, client);
     const response = await this.issuer.signIn(auth, undefined, client);
     await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, details: { provider }, context: client });
     return response;
   }
 
   async register(dto: RegisterDto, client: ClientContext): Promise<TokenResponse | ConfirmationRequiredDto> {
-    const result = await this.strapi.register(dto.username, dto.email, dto.password);
+    await this.limits.emailFlow('register', dto.email, client);
+    await this.passwords.check(dto.password, { username: dto.username, email: dto.email });
+    const result = await this.strapi.register(dto.username, dto.email, dto.password, client);
     if (result.kind === 'confirmation_required') {
       await this.audit.record({ type: 'registered', userId: result.user.id, details: { confirmationRequired: true }, context: client });
       return { confirmationRequired: true };
@@ -67,7 +98,14 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string, client: ClientContext): Promise<TokenResponse> {
-    return this.issuer.respond(await this.refresher.refresh(refreshToken, client));
+    await this.limits.refreshAllowed(client);
+    try {
+      return this.issuer.respond(await this.refresher.refresh(refreshToken, client));
+    } catch (error) {
+      // Guessing refresh tokens is counted per address; a token that ended a session is not a guess.
+      if (error instanceof AppError && error.code === 'invalid_refresh_token') await this.limits.refreshTokenInvalid(client);
+      throw error;
+    }
   }
 
   /** Logout with either credential of the session. Logging out of an already-ended session is not an error. */

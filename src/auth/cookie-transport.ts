@@ -24,14 +24,21 @@ export class CookieTransport {
     return request.headers[TRANSPORT_HEADER] === 'cookie';
   }
 
-  deliver(request: FastifyRequest, reply: FastifyReply, response: TokenResponseDto): TokenResponseDto | CookieTokenResponse {
+  deliver(request: FastifyRequest, reply: FastifyReply, response: TokenResponseDto & { deviceToken?: string }): TokenResponseDto | CookieTokenResponse {
     if (!this.wanted(request)) return response;
-    const { accessToken, refreshToken, ...rest } = response;
-    void reply.header('set-cookie', [
+    const { accessToken, refreshToken, deviceToken, ...rest } = response;
+    const cookies = [
       serializeCookie(this.names.access, accessToken, response.expiresIn, this.config),
       serializeCookie(this.names.refresh, refreshToken, response.refreshExpiresIn, this.config),
-    ]);
+    ];
+    if (deviceToken) cookies.push(serializeCookie(this.names.device, deviceToken, this.config.limits.deviceTokenTtlMs / 1000, this.config));
+    void reply.header('set-cookie', cookies);
     return rest;
+  }
+
+  /** The device token of a sign-in: from the body, or else the device cookie (browsers in cookie mode). */
+  deviceToken(request: FastifyRequest, fromBody: string | undefined): string | undefined {
+    return fromBody ?? readCookie(request.headers, this.names.device);
   }
 
   clear(reply: FastifyReply): void {

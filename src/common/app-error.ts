@@ -4,6 +4,7 @@
  */
 export const ERROR_STATUS = {
   validation_failed: 400,
+  weak_password: 400,
   invalid_path: 400,
   malformed_request: 400,
   invalid_current_password: 400,
@@ -49,12 +50,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export class AppError extends Error {
   readonly status: number;
 
-  /** `status` overrides the code's usual status, where one code answers two situations (see ProxyService). */
+  /**
+   * `status` overrides the code's usual status, where one code answers two situations (see
+   * ProxyService); `headers` go out with the envelope (Retry-After and RateLimit on a 429).
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
     status?: number,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -37,11 +37,15 @@ export function accessCredential(method: string | undefined, headers: IncomingHt
 export interface CookieNames {
   access: string;
   refresh: string;
+  /** The device token (brute-force protection), kept across sign-outs. */
+  device: string;
 }
 
 /** `__Host-` cookies must be Secure, host-only and Path=/; the insecure dev mode drops the prefix with Secure. */
 export function cookieNames(config: AppConfig): CookieNames {
-  return config.browser.insecureCookies ? { access: 'bff_access', refresh: 'bff_refresh' } : { access: '__Host-bff_access', refresh: '__Host-bff_refresh' };
+  return config.browser.insecureCookies
+    ? { access: 'bff_access', refresh: 'bff_refresh', device: 'bff-device' }
+    : { access: '__Host-bff_access', refresh: '__Host-bff_refresh', device: '__Host-bff-device' };
 }
 
 export function serializeCookie(name: string, value: string, maxAgeSeconds: number, config: AppConfig): string {

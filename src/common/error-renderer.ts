@@ -67,6 +67,7 @@ export function toEnvelope(error: unknown, requestId: string, logger: Logger): E
 
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const envelope = toEnvelope(error, String(request.id), logger);
+  if (error instanceof AppError && error.headers) void reply.headers(error.headers);
   // Set here as well as in the onSend hook: errors raised before routing (bad URLs) skip the hooks.
   void reply
     .status(envelope.statusCode)

@@ -78,6 +78,8 @@ export interface AppConfig {
     readyRequiresStrapi: boolean;
   };
   adminRoles: string[];
+  limits: LimitsConfig;
+  passwords: PasswordPolicyConfig;
   keys: {
     sessionEncryptionKey: Buffer;
     signing: SigningKey;
@@ -86,6 +88,48 @@ export interface AppConfig {
     /** Set when dev keys were generated or loaded from the data folder, so boot can warn about it. */
     devKeysFile: string | undefined;
   };
+}
+
+/** A limit: this many points per window. */
+export interface Rate {
+  points: number;
+  windowMs: number;
+}
+
+export type LimiterStoreKind = 'postgres' | 'redis' | 'memory';
+
+export interface LimitsConfig {
+  /** Where counters live: Postgres by default, Redis with REDIS_URL, memory only for a single instance. */
+  store: LimiterStoreKind;
+  redisUrl: string | undefined;
+  login: {
+    /** Sign-in attempts per account (normalised identifier) from clients without a device token. */
+    account: Rate;
+    ip: Rate;
+    accountIp: Rate;
+    /** Attempts per device token: a known device is exempt from the account lock, not from this. */
+    device: Rate;
+    /** The account lock doubles with each lockout in 24 h, up to this. */
+    maxLockMs: number;
+    /** Failed sign-ins are answered no sooner than this, so an unknown user and a wrong password take the same time. */
+    failureFloorMs: number;
+  };
+  /** register, forgot-password, send-email-confirmation: per client address and per email address. */
+  emailFlows: { ip: Rate; address: Rate };
+  /** reset-password, email-confirmation: per client address. */
+  codeFlows: { ip: Rate };
+  /** Invalid or unknown refresh tokens per client address. */
+  refresh: { ip: Rate };
+  /** PROXY_RATE_LIMIT: per session and per client address; undefined = off. */
+  proxy: Rate | undefined;
+  deviceTokenTtlMs: number;
+}
+
+export interface PasswordPolicyConfig {
+  minLength: number;
+  maxLength: number;
+  /** The k-anonymity range API (Have I Been Pwned's or a mirror); only a 5-character SHA-1 prefix is sent. */
+  pwnedUrl: string | undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../common/duration';
-import type { AppConfig, NodeEnv, SigningKey } from './app-config';
+import type { AppConfig, LimiterStoreKind, NodeEnv, Rate, SigningKey } from './app-config';
 import {
   decodeEncryptionKey,
   devKeysPath,
@@ -82,6 +82,22 @@ class EnvReader {
     return bytes;
   }
 
+  /** A limit such as `10/15m`: points per window; `off` (where allowed) for none. */
+  rate(name: string, fallback: string): Rate {
+    const value = this.raw(name) ?? fallback;
+    const parsed = parseRate(value);
+    if (!parsed) {
+      this.problems.push(`${name} must be a limit such as 10/15m (that many per window) (got "${value}")`);
+      return parseRate(fallback) ?? { points: 1, windowMs: 1000 };
+    }
+    return parsed;
+  }
+
+  optionalRate(name: string): Rate | undefined {
+    const value = this.raw(name)?.trim().toLowerCase();
+    return value === undefined || value === 'off' || value === 'false' ? undefined : this.rate(name, value);
+  }
+
   url(name: string, fallback: string | undefined, protocols: string[]): string | undefined {
     const value = this.raw(name)?.trim() ?? fallback;
     if (value === undefined) return undefined;
@@ -123,6 +139,13 @@ class EnvReader {
       return undefined;
     }
   }
+}
+
+function parseRate(value: string): Rate | undefined {
+  const [points, window] = value.trim().split('/');
+  const windowMs = window === undefined ? undefined : parseDuration(window);
+  if (!/^\d{1,9}$/.test(points ?? '') || Number(points) < 1 || windowMs === undefined || windowMs < 1000) return undefined;
+  return { points: Number(points), windowMs };
 }
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
@@ -200,6 +223,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 
   const keys = resolveKeys(read, production, dataDir);
 
+  const redisUrl = read.url('REDIS_URL', undefined, ['redis:', 'rediss:']);
+  const storeRaw = read.string('RATE_LIMIT_STORE', redisUrl ? 'redis' : 'postgres');
+  if (!['postgres', 'redis', 'memory'].includes(storeRaw)) problems.push(`RATE_LIMIT_STORE must be postgres, redis or memory (got "${storeRaw}")`);
+  if (storeRaw === 'redis' && !redisUrl) problems.push('RATE_LIMIT_STORE=redis needs REDIS_URL');
+  const passwordMin = read.int('PASSWORD_MIN_LENGTH', 8, 6, 64);
+  const passwordMax = read.int('PASSWORD_MAX_LENGTH', 128, 64, 256);
+
   const config: Omit<AppConfig, 'keys'> = {
     env: nodeEnv,
     port: read.int('PORT', 3000, 0, 65535),
@@ -241,6 +271,28 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     // The cache may hide a revocation for at most this long, so it is capped at the 1 s promise.
     sessionCacheTtlMs: read.duration('SESSION_CACHE_TTL', '500ms', 0, 1000),
     adminRoles,
+    limits: {
+      store: (['postgres', 'redis', 'memory'].includes(storeRaw) ? storeRaw : 'postgres') as LimiterStoreKind,
+      redisUrl,
+      login: {
+        account: read.rate('LOGIN_LIMIT_ACCOUNT', '10/15m'),
+        ip: read.rate('LOGIN_LIMIT_IP', '100/15m'),
+        accountIp: read.rate('LOGIN_LIMIT_ACCOUNT_IP', '5/15m'),
+        device: read.rate('LOGIN_LIMIT_DEVICE', '10/15m'),
+        maxLockMs: read.duration('LOGIN_LOCK_MAX', '24h', 60_000),
+        failureFloorMs: read.duration('LOGIN_FAILURE_FLOOR', '250ms', 0, 5_000),
+      },
+      emailFlows: { ip: read.rate('EMAIL_FLOW_LIMIT_IP', '20/1h'), address: read.rate('EMAIL_FLOW_LIMIT_ADDRESS', '5/1h') },
+      codeFlows: { ip: read.rate('CODE_FLOW_LIMIT_IP', '20/15m') },
+      refresh: { ip: read.rate('REFRESH_LIMIT_IP', '30/15m') },
+      proxy: read.optionalRate('PROXY_RATE_LIMIT'),
+      deviceTokenTtlMs: read.duration('DEVICE_TOKEN_TTL', '90d', 60_000),
+    },
+    passwords: {
+      minLength: passwordMin,
+      maxLength: Math.max(passwordMax, passwordMin),
+      pwnedUrl: read.url('PWNED_PASSWORDS_URL', undefined, ['http:', 'https:']),
+    },
     refreshRevalidate: read.bool('REFRESH_REVALIDATE', true),
     browser: {
       corsOrigins: parseOrigins(read.raw('CORS_ORIGINS'), problems),

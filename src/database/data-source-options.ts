@@ -6,9 +6,10 @@ import { CreateSessions1764400000000 } from './migrations/1764400000000-CreateSe
 import { SessionAdminAndAudit1764500000000 } from './migrations/1764500000000-SessionAdminAndAudit';
 import { StrapiRefreshMode1764600000000 } from './migrations/1764600000000-StrapiRefreshMode';
 import { SuccessorOnSession1764700000000 } from './migrations/1764700000000-SuccessorOnSession';
+import { RateLimits1764850000000 } from './migrations/1764850000000-RateLimits';
 
 export const ENTITIES = [SessionEntity, RefreshTokenEntity, AuditEventEntity];
-export const MIGRATIONS = [CreateSessions1764400000000, SessionAdminAndAudit1764500000000, StrapiRefreshMode1764600000000, SuccessorOnSession1764700000000];
+export const MIGRATIONS = [CreateSessions1764400000000, SessionAdminAndAudit1764500000000, StrapiRefreshMode1764600000000, SuccessorOnSession1764700000000, RateLimits1764850000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

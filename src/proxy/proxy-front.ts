@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { corsFor } from '../common/browser';
+import { AppError } from '../common/app-error';
 import { toEnvelope } from '../common/error-renderer';
 import type { AccessLog } from '../common/logging/logger';
 import { requestIdFor } from '../common/request-id';
@@ -80,6 +81,7 @@ export class ProxyFront {
         : toEnvelope(error, requestId, this.loggers.logger);
     const body = JSON.stringify(envelope);
     response.writeHead(envelope.statusCode, {
+      ...(error instanceof AppError ? error.headers : undefined),
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(body),
       'cache-control': 'no-store',

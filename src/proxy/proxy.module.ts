@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { LimitsModule } from '../limits/limits.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { ProxyService } from './proxy.service';
 
 @Module({
-  imports: [AuthModule, SessionsModule],
+  imports: [AuthModule, SessionsModule, LimitsModule],
   providers: [ProxyService],
   exports: [ProxyService],
 })

@@ -5,6 +5,7 @@ import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessTokenVerifier } from '../auth/access-token-verifier';
+import { ProxyRateLimit } from '../limits/proxy-rate-limit';
 import type { Principal } from '../common/principal';
 import { SessionRevoker } from '../sessions/revocation';
 import { strapiExpiredInFlight } from '../sessions/session-errors';
@@ -52,6 +53,7 @@ export class ProxyService implements OnModuleDestroy {
     private readonly verifier: AccessTokenVerifier,
     private readonly credentials: StrapiCredentials,
     private readonly revoker: SessionRevoker,
+    private readonly rateLimit: ProxyRateLimit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const upstream = new URL(config.strapi.url);
@@ -89,6 +91,10 @@ export class ProxyService implements OnModuleDestroy {
     const identity = await this.identity(request);
     // Read before forwarding: once the body has gone upstream, the request may be destroyed.
     const origin = this.originOf(request);
+    if (this.rateLimit.enabled) {
+      const limited = this.rateLimit.check(identity.kind === 'session' ? identity.principal.sessionId : undefined, origin.ip);
+      if (limited) throw limited;
+    }
     const body = route === 'graphql' ? await this.graphqlBody(request, target) : this.streamedBody(request);
     const upstream = await this.send(request, target, body, identity, origin, requestId);
 

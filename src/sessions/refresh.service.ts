@@ -139,7 +139,7 @@ export class RefreshService {
   private async currentRole(session: SessionEntity, context: RequestContext | undefined): Promise<string | null> {
     const jwt = await this.credentials.jwtFor(session, context);
     try {
-      return (await this.strapi.me(jwt)).role?.type ?? null;
+      return (await this.strapi.me(jwt, context)).role?.type ?? null;
     } catch (error) {
       if (error instanceof AppError && error.code === 'account_blocked') throw await this.revoker.endRefusedByStrapi(session, 'account_refused', context);
       if (error instanceof AppError && error.code === 'session_expired') throw await this.revoker.endRefusedByStrapi(session, 'credential_rejected', context);

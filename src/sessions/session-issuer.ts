@@ -57,7 +57,7 @@ export class SessionIssuer {
   /** A BFF session for a fresh Strapi sign-in; Strapi's credentials are sealed into it, never answered. */
   async signIn(auth: StrapiAuthResult, deviceName: string | undefined, context: RequestContext, now = new Date()): Promise<TokenResponse> {
     // The sign-in response's user never carries the role; /users/me?populate=role does, if the role may `role.find`.
-    const me = await this.strapi.me(auth.jwt);
+    const me = await this.strapi.me(auth.jwt, context);
     const role = me.role?.type ?? null;
     if (!role) {
       this.logger.warn({ userId: me.id }, 'Strapi returned no role for the user: grant plugin::users-permissions.role.find to its role so the BFF can see it');

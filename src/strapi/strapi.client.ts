@@ -11,6 +11,18 @@ interface StrapiResponse {
   body: unknown;
 }
 
+/**
+ * The client a call is made for: Strapi gets its address as X-Forwarded-For, so per-address logic
+ * in Strapi (users-permissions' rate limiter) sees the client, not the BFF. Strapi must trust it:
+ * `proxy: { koa: true }` in its config/server.js. Background calls (renewals, logout retries) have none.
+ */
+export interface StrapiCaller {
+  ip?: string;
+}
+
+/** Whether Strapi managed to send the mail a flow asked for. */
+export type MailOutcome = 'sent' | 'not_sent';
+
 /** Strapi's human messages for the users-permissions errors we translate, mapped to our codes. */
 const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ErrorCode, string]> = [
   [/^Invalid identifier or password$/i, 'invalid_credentials', 'Invalid identifier or password'],
@@ -54,13 +66,13 @@ export class StrapiClient implements OnModuleDestroy {
     await this.agent.close();
   }
 
-  async login(identifier: string, password: string): Promise<StrapiAuthResult> {
-    const response = await this.send('POST', '/api/auth/local', { body: { identifier, password } });
+  async login(identifier: string, password: string, caller?: StrapiCaller): Promise<StrapiAuthResult> {
+    const response = await this.send('POST', '/api/auth/local', { body: { identifier, password }, caller });
     return this.expectAuthResult(response);
   }
 
-  async register(username: string, email: string, password: string): Promise<StrapiRegisterResult> {
-    const response = await this.send('POST', '/api/auth/local/register', { body: { username, email, password } });
+  async register(username: string, email: string, password: string, caller?: StrapiCaller): Promise<StrapiRegisterResult> {
+    const response = await this.send('POST', '/api/auth/local/register', { body: { username, email, password }, caller });
     if (response.status >= 400) throw this.translateError(response);
     const body = response.body as Partial<StrapiAuthResult>;
     if (!isUser(body.user)) throw this.unexpected('register');
@@ -68,29 +80,33 @@ export class StrapiClient implements OnModuleDestroy {
     return { kind: 'signed_in', auth: this.expectAuthResult(response) };
   }
 
-  async changePassword(jwt: string, body: { currentPassword: string; password: string; passwordConfirmation: string }): Promise<StrapiAuthResult> {
-    return this.expectAuthResult(await this.send('POST', '/api/auth/change-password', { body, jwt }));
+  async changePassword(jwt: string, body: { currentPassword: string; password: string; passwordConfirmation: string }, caller?: StrapiCaller): Promise<StrapiAuthResult> {
+    return this.expectAuthResult(await this.send('POST', '/api/auth/change-password', { body, jwt, caller }));
   }
 
-  /** Strapi answers the same way whether or not the address has an account. */
-  async forgotPassword(email: string): Promise<void> {
-    const response = await this.send('POST', '/api/auth/forgot-password', { body: { email } });
-    if (response.status >= 500) throw this.translateError(response);
+  /**
+   * Strapi answers an unknown address with success, and a known one with a 500 when it can't send
+   * the mail: that answer must not reach the client (it tells accounts apart), so it comes back as
+   * `not_sent`. Only a Strapi that can't be reached at all is an error (503).
+   */
+  async forgotPassword(email: string, caller?: StrapiCaller): Promise<MailOutcome> {
+    const response = await this.send('POST', '/api/auth/forgot-password', { body: { email }, caller });
+    return response.status >= 500 ? 'not_sent' : 'sent';
   }
 
-  async resetPassword(body: { code: string; password: string; passwordConfirmation: string }): Promise<StrapiAuthResult> {
-    return this.expectAuthResult(await this.send('POST', '/api/auth/reset-password', { body }));
+  async resetPassword(body: { code: string; password: string; passwordConfirmation: string }, caller?: StrapiCaller): Promise<StrapiAuthResult> {
+    return this.expectAuthResult(await this.send('POST', '/api/auth/reset-password', { body, caller }));
   }
 
-  /** Any non-5xx answer is swallowed: "Already confirmed" would reveal that an account exists. */
-  async sendEmailConfirmation(email: string): Promise<void> {
-    const response = await this.send('POST', '/api/auth/send-email-confirmation', { body: { email } });
-    if (response.status >= 500) throw this.translateError(response);
+  /** As forgotPassword(); any 4xx ("Already confirmed") is swallowed too, since it would reveal that an account exists. */
+  async sendEmailConfirmation(email: string, caller?: StrapiCaller): Promise<MailOutcome> {
+    const response = await this.send('POST', '/api/auth/send-email-confirmation', { body: { email }, caller });
+    return response.status >= 500 ? 'not_sent' : 'sent';
   }
 
   /** Strapi answers a valid token with a redirect to its configured page. */
-  async confirmEmail(confirmation: string): Promise<void> {
-    const response = await this.send('GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, {});
+  async confirmEmail(confirmation: string, caller?: StrapiCaller): Promise<void> {
+    const response = await this.send('GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, { caller });
     if (response.status >= 400) throw this.translateError(response);
   }
 
@@ -98,8 +114,8 @@ export class StrapiClient implements OnModuleDestroy {
    * Completes a provider sign-in (GitHub, Google, …): Strapi verifies the provider's token and
    * answers like a password login. The query is passed on as the provider redirect gave it.
    */
-  async providerCallback(provider: string, query: string): Promise<StrapiAuthResult> {
-    const response = await this.send('GET', `/api/auth/${encodeURIComponent(provider)}/callback${query ? `?${query}` : ''}`, {});
+  async providerCallback(provider: string, query: string, caller?: StrapiCaller): Promise<StrapiAuthResult> {
+    const response = await this.send('GET', `/api/auth/${encodeURIComponent(provider)}/callback${query ? `?${query}` : ''}`, { caller });
     if (response.status >= 400 && response.status < 500) {
       const translated = this.translateError(response);
       if (translated.code === 'provider_disabled') throw translated;
@@ -114,8 +130,8 @@ export class StrapiClient implements OnModuleDestroy {
    * (with email confirmation on) unconfirmed: that is `account_blocked` here. Any other 401 means
    * the credential itself is no longer accepted.
    */
-  async me(jwt: string): Promise<StrapiUser> {
-    const response = await this.send('GET', '/api/users/me?populate=role', { jwt });
+  async me(jwt: string, caller?: StrapiCaller): Promise<StrapiUser> {
+    const response = await this.send('GET', '/api/users/me?populate=role', { jwt, caller });
     if (response.status === 401) {
       if (errorMessage(response) === 'Invalid credentials') throw new AppError('account_blocked', 'This account has been blocked');
       throw new AppError('session_expired', 'Strapi no longer accepts this session’s credentials');
@@ -156,8 +172,8 @@ export class StrapiClient implements OnModuleDestroy {
    * Strapi's refresh mode: trades Strapi's refresh token for a new JWT and the rotated refresh
    * token. A 401 is definitive: Strapi has ended (or never knew) that session.
    */
-  async refreshTokens(refreshToken: string): Promise<StrapiTokenPair> {
-    const response = await this.send('POST', '/api/auth/refresh', { body: { refreshToken } });
+  async refreshTokens(refreshToken: string, caller?: StrapiCaller): Promise<StrapiTokenPair> {
+    const response = await this.send('POST', '/api/auth/refresh', { body: { refreshToken }, caller });
     if (response.status === 401) throw new AppError('session_expired', 'Strapi no longer accepts this session’s refresh token');
     if (response.status === 404) {
       this.logger.error('Strapi has no /api/auth/refresh: it is not in refresh mode any more (users-permissions jwtManagement)');
@@ -202,10 +218,12 @@ export class StrapiClient implements OnModuleDestroy {
     return { jwt: body.jwt, user: body.user, refreshToken: typeof body.refreshToken === 'string' ? body.refreshToken : undefined };
   }
 
-  private async send(method: Method, path: string, options: { body?: unknown; jwt?: string }): Promise<StrapiResponse> {
+  private async send(method: Method, path: string, options: { body?: unknown; jwt?: string; caller?: StrapiCaller }): Promise<StrapiResponse> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.jwt) headers.authorization = `Bearer ${options.jwt}`;
+    // The address the BFF itself believes (TRUST_PROXY's rules), replacing whatever the client sent.
+    if (options.caller?.ip) headers['x-forwarded-for'] = options.caller.ip;
     try {
       const response = await request(this.baseUrl + path, {
         method,

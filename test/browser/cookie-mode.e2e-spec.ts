@@ -66,7 +66,7 @@ describe('cookie mode in a real browser', () => {
     expect(signedIn).toEqual({ login: 200, tokensInJson: false, me: 200, user: 'alice', withoutCsrf: 403, readable: '' });
 
     const cookies = await context.cookies(bff.url);
-    expect(cookies.map((cookie) => cookie.name).sort()).toEqual(['__Host-bff_access', '__Host-bff_refresh']);
+    expect(cookies.map((cookie) => cookie.name).sort()).toEqual(['__Host-bff-device', '__Host-bff_access', '__Host-bff_refresh']);
     expect(cookies.every((cookie) => cookie.httpOnly && cookie.secure && cookie.sameSite === 'Strict' && cookie.path === '/')).toBe(true);
 
     // Another site posts a form at the BFF's logout in the same browser.

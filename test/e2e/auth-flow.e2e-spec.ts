@@ -19,7 +19,8 @@ describe('sign-in and the session lifecycle against real Strapi', () => {
       user: { username: 'alice', email: 'alice@example.com', role: 'authenticated' },
     });
     expect(first.refreshExpiresIn).toBe(7 * 86_400);
-    expect(Object.keys(first).sort()).toEqual(['accessToken', 'expiresIn', 'refreshExpiresIn', 'refreshToken', 'session', 'tokenType', 'user']);
+    // deviceToken: the brute-force protection's "known device" (README, Brute-force protection).
+    expect(Object.keys(first).sort()).toEqual(['accessToken', 'deviceToken', 'expiresIn', 'refreshExpiresIn', 'refreshToken', 'session', 'tokenType', 'user']);
     expect(first.user.documentId).toEqual(expect.any(String));
 
     const me = await bff.request('GET', '/auth/me', { token: first.accessToken });

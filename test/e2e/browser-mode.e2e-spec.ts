@@ -40,13 +40,15 @@ describe('browser mode: cookie transport, CSRF header, CORS allowlist', () => {
 
   it('puts the tokens only in __Host- cookies (HttpOnly, Secure, SameSite=Strict, Path=/), never in the JSON', async () => {
     const { jar, setCookie, body, cacheControl } = await cookieLogin();
-    expect(Object.keys(jar).sort()).toEqual(['__Host-bff_access', '__Host-bff_refresh']);
+    // The device token (brute-force protection) travels the same way.
+    expect(Object.keys(jar).sort()).toEqual(['__Host-bff-device', '__Host-bff_access', '__Host-bff_refresh']);
     for (const line of setCookie) {
       expect(line).toMatch(/; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
       expect(line).not.toMatch(/Domain=/i);
     }
     expect(body).not.toHaveProperty('accessToken');
     expect(body).not.toHaveProperty('refreshToken');
+    expect(body).not.toHaveProperty('deviceToken');
     expect(body).toMatchObject({ tokenType: 'Bearer', user: { username: 'alice' } });
     expect(JSON.stringify(body)).not.toContain(jar['__Host-bff_refresh']);
     expect(cacheControl).toBe('no-store');

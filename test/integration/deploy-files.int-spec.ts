@@ -83,7 +83,7 @@ function filledInDotEnv(): Record<string, string> {
     if (!commented) variables[name] = value === '' ? `filled-in-${name.toLowerCase()}-0123456789abcdef` : value;
   }
   // Optional settings left empty stay empty.
-  for (const optional of ['JWT_PREVIOUS_PUBLIC_KEYS', 'CORS_ORIGINS', 'STRAPI_API_TOKEN']) variables[optional] = '';
+  for (const optional of ['JWT_PREVIOUS_PUBLIC_KEYS', 'CORS_ORIGINS', 'STRAPI_API_TOKEN', 'PUBLIC_URL', 'REDIS_URL', 'PWNED_PASSWORDS_URL']) variables[optional] = '';
   for (const [name, { value, commented }] of keyLines) if (!commented) variables[name] = value;
   return variables;
 }

@@ -1,12 +1,14 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AuthService } from '../../src/auth/auth.service';
-import type { AppConfig } from '../../src/config/app-config';
-import { parseSigningKey } from '../../src/config/keys';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuthService } from '../../src/auth/auth.service';
+import { loadConfig } from '../../src/config/load-config';
 import type { StrapiClient } from '../../src/strapi/strapi.client';
 import type { StrapiAuthResult, StrapiUser } from '../../src/strapi/strapi.types';
 import { openTestDataSource } from '../support/database';
-import { sessionServices, type SessionServices } from '../support/session-services';
+import { authService, sessionServices, type SessionServices } from '../support/session-services';
 
 /**
  * A successful provider callback can't be produced without an outside provider, so this test
@@ -25,19 +27,14 @@ describe('provider sign-in from a successful Strapi callback', () => {
 
   beforeAll(async () => {
     db = await openTestDataSource();
-    const config = {
-      tokens: { accessTtlMs: 900_000, refreshTtlMs: 30 * 86_400_000, refreshIdleTtlMs: 7 * 86_400_000, reuseGraceMs: 10_000, issuer: 'bff', audience: 'bff' },
-      sessionCacheTtlMs: 500,
-      refreshRevalidate: false,
-      strapi: { refreshAheadMs: 30_000 },
-      retention: { intervalMs: 3_600_000 },
-      keys: {
-        signing: parseSigningKey(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()),
-        previousVerificationKeys: [],
-        sessionEncryptionKey: randomBytes(32),
-        devKeysFile: undefined,
-      },
-    } as unknown as AppConfig;
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'bff-provider-')),
+      REFRESH_REVALIDATE: 'false',
+      SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    });
     const strapi = {
       providerCallback: (provider: string, query: string): Promise<StrapiAuthResult> => {
         calls.push({ provider, query });
@@ -46,7 +43,7 @@ describe('provider sign-in from a successful Strapi callback', () => {
       me: () => Promise.resolve(user),
     } as unknown as StrapiClient;
     sessions = sessionServices(db, config, strapi);
-    auth = new AuthService(strapi, sessions.issuer, sessions.refresher, sessions.revoker, sessions.repository, sessions.accessTokens, sessions.audit);
+    auth = authService(db, config, strapi, sessions);
   });
   afterAll(() => db.destroy());
 

@@ -52,6 +52,22 @@ export function strapiFixtureLog(): string {
 }
 
 /**
+ * The whole suite signs in, registers and fails logins from 127.0.0.1 against one database, which
+ * the brute-force limits would (rightly) stop within a run. Tests that aren't about the limits get
+ * limits far above what they use; test/limits/ runs the real defaults and its own settings.
+ */
+export const GENEROUS_LIMITS: Record<string, string> = {
+  LOGIN_LIMIT_ACCOUNT: '100000/15m',
+  LOGIN_LIMIT_IP: '100000/15m',
+  LOGIN_LIMIT_ACCOUNT_IP: '100000/15m',
+  LOGIN_LIMIT_DEVICE: '100000/15m',
+  EMAIL_FLOW_LIMIT_IP: '100000/1h',
+  EMAIL_FLOW_LIMIT_ADDRESS: '100000/1h',
+  CODE_FLOW_LIMIT_IP: '100000/15m',
+  REFRESH_LIMIT_IP: '100000/15m',
+};
+
+/**
  * Starts a real BFF on a free port against the suite's Postgres database and (by default) the
  * Strapi fixture of the current mode, with the settings that mode needs.
  */
@@ -62,6 +78,7 @@ export async function startBff(env: Record<string, string> = {}): Promise<Runnin
     STRAPI_URL: strapiFixtureUrl(),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bff-data-')),
     LOG_LEVEL: 'info',
+    ...GENEROUS_LIMITS,
     ...bffEnvForMode(),
     ...testKeys,
     ...env,

@@ -10,7 +10,13 @@ import { SessionIssuer } from '../../src/sessions/session-issuer';
 import { SessionsRepository } from '../../src/sessions/sessions.repository';
 import { StrapiCredentials } from '../../src/sessions/strapi-credentials';
 import type { StrapiClient } from '../../src/strapi/strapi.client';
+import { AuthService } from '../../src/auth/auth.service';
+import { PasswordPolicy } from '../../src/auth/password-policy';
+import { FlowLimits } from '../../src/limits/flow-limits';
+import { LimiterStore } from '../../src/limits/limiter-store';
+import { LoginThrottle } from '../../src/limits/login-throttle';
 import { AccessTokenService } from '../../src/tokens/access-token.service';
+import { DeviceTokenService } from '../../src/tokens/device-token.service';
 import { SecretBox } from '../../src/tokens/secret-box';
 
 export interface SessionServices {
@@ -49,4 +55,24 @@ export function sessionServices(dataSource: DataSource, config: AppConfig, strap
     audit,
     accessTokens,
   };
+}
+
+/** AuthService as the app wires it (limits in the configured store on `dataSource`), over `services`. */
+export function authService(dataSource: DataSource, config: AppConfig, strapi: StrapiClient, services: SessionServices): AuthService {
+  const store = new LimiterStore(dataSource, config);
+  const devices = new DeviceTokenService(new JwtService(), config);
+  return new AuthService(
+    strapi,
+    services.issuer,
+    services.refresher,
+    services.revoker,
+    services.repository,
+    services.accessTokens,
+    services.audit,
+    new LoginThrottle(store, devices, services.audit, config),
+    new FlowLimits(store, config),
+    devices,
+    new PasswordPolicy(config),
+    config,
+  );
 }

@@ -40,6 +40,10 @@ export interface StrapiFixtureOptions {
   jwtSecret?: string;
   /** Refresh mode only: lifetime of Strapi's access JWTs in seconds (`sessions.accessTokenLifespan`); default 600. */
   accessTokenLifespan?: number;
+  /** users-permissions' own rate limiter on `/auth/*` (10 per minute per path and client address); default off. */
+  rateLimit?: boolean;
+  /** Every mail Strapi tries to send fails, as with no provider or SMTP down; default false. */
+  emailFails?: boolean;
 }
 
 /**
@@ -306,6 +310,8 @@ function strapiEnv(port: number, databaseFile: string, options: StrapiFixtureOpt
     FIXTURE_JWT_EXPIRES_IN: options.jwtExpiresIn ?? '30d',
     FIXTURE_EMAIL_CONFIRMATION: options.emailConfirmation === true ? 'true' : 'false',
     FIXTURE_ACCESS_TOKEN_LIFESPAN: String(options.accessTokenLifespan ?? 600),
+    FIXTURE_RATELIMIT: options.rateLimit === true ? 'true' : 'false',
+    FIXTURE_EMAIL_FAIL: options.emailFails === true ? 'true' : 'false',
     FIXTURE_API_TOKEN: fixtureApiToken,
     // Every response says what Strapi's router routed (the proxy's path-parity tests read it).
     FIXTURE_ROUTE_ECHO: 'true',
@@ -439,4 +445,21 @@ export async function readMailbox(url: string): Promise<SentMail[]> {
 export async function clearMailbox(url: string): Promise<void> {
   const { status, body } = await mailboxRequest(url, 'DELETE');
   if (status !== 204) throw new Error(`DELETE /api/test-mailbox answered ${String(status)}: ${body}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request counts (how many requests reached a path of Strapi)
+// ---------------------------------------------------------------------------------------------
+
+/** How many requests reached `path` (e.g. `/api/auth/local`) since the Strapi started or resetStrapiCounts(). */
+export async function strapiRequestCount(url: string, path: string): Promise<number> {
+  const response = await fetch(`${url}/api/test-counter?path=${encodeURIComponent(path)}`);
+  const body = (await response.json()) as { count?: unknown };
+  if (response.status !== 200 || typeof body.count !== 'number') throw new Error(`GET /api/test-counter answered ${response.status}`);
+  return body.count;
+}
+
+export async function resetStrapiCounts(url: string): Promise<void> {
+  const response = await fetch(`${url}/api/test-counter`, { method: 'DELETE' });
+  if (response.status !== 204) throw new Error(`DELETE /api/test-counter answered ${response.status}`);
 }

@@ -1121,6 +1121,33 @@ export interface components {
              * @example Alice’s laptop
              */
             deviceName?: string;
+            /** @description The `deviceToken` of an earlier sign-in on this device: it keeps the device signing in while the account is locked by failed attempts from elsewhere. In cookie mode the `__Host-bff-device` cookie carries it */
+            deviceToken?: string;
+        };
+        SignInResponseDto: {
+            /** @description ES256-signed JWT; send as `Authorization: Bearer …` */
+            accessToken: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description Opaque, single-use; exchange at POST /auth/refresh */
+            refreshToken: string;
+            /**
+             * @description Seconds until the refresh token expires (idle or absolute, whichever comes first)
+             * @example 604800
+             */
+            refreshExpiresIn: number;
+            session: components["schemas"]["SessionRefDto"];
+            user: components["schemas"]["UserDto"];
+            /** @description Present this as `deviceToken` at the next sign-in on this device (cookie mode: the `__Host-bff-device` cookie): the device stays exempt from lockouts that failed attempts from elsewhere cause. Lives DEVICE_TOKEN_TTL */
+            deviceToken: string;
         };
         ValidationIssueDto: {
             /** @example identifier */
@@ -1308,7 +1335,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            type: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset";
+            type: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset" | "login_throttled" | "account_locked" | "email_delivery_failed";
             userId: number | null;
             sessionId: string | null;
             /** @example admin:7 */
@@ -1393,7 +1420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponseDto"];
+                    "application/json": components["schemas"]["SignInResponseDto"];
                 };
             };
             /** @description Error envelope with code `validation_failed` */
@@ -1551,7 +1578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConfirmationRequiredDto"];
                 };
             };
-            /** @description Error envelope with code `validation_failed` */
+            /** @description Error envelope with code `validation_failed`, `weak_password` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1747,6 +1774,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description Error envelope with code `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Error envelope with code `upstream_unavailable`, `service_unavailable` */
             503: {
                 headers: {
@@ -1866,7 +1910,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponseDto"];
                 };
             };
-            /** @description Error envelope with code `validation_failed`, `invalid_current_password`, `passwords_do_not_match`, `password_unchanged` */
+            /** @description Error envelope with code `validation_failed`, `weak_password`, `invalid_current_password`, `passwords_do_not_match`, `password_unchanged` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1976,6 +2020,23 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
                 };
             };
+            /** @description Error envelope with code `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Error envelope with code `upstream_unavailable` */
             503: {
                 headers: {
@@ -2019,7 +2080,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponseDto"];
                 };
             };
-            /** @description Error envelope with code `validation_failed`, `invalid_reset_code`, `passwords_do_not_match` */
+            /** @description Error envelope with code `validation_failed`, `weak_password`, `invalid_reset_code`, `passwords_do_not_match` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2034,6 +2095,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Error envelope with code `upstream_unavailable` */
@@ -2095,6 +2173,23 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
                 };
             };
+            /** @description Error envelope with code `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Error envelope with code `upstream_unavailable` */
             503: {
                 headers: {
@@ -2151,6 +2246,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Error envelope with code `upstream_unavailable` */
@@ -2779,7 +2891,7 @@ export interface operations {
                 pageSize?: number;
                 userId?: number;
                 sessionId?: string;
-                type?: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset";
+                type?: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset" | "login_throttled" | "account_locked" | "email_delivery_failed";
                 /** @description Inclusive */
                 from?: string;
                 /** @description Exclusive */

@@ -19,6 +19,15 @@ export class LoginDto {
   @IsString()
   @MaxLength(100)
   deviceName?: string;
+
+  @ApiPropertyOptional({
+    description: 'The `deviceToken` of an earlier sign-in on this device: it keeps the device signing in while the account is locked by failed attempts from elsewhere. In cookie mode the `__Host-bff-device` cookie carries it',
+    maxLength: 2048,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  deviceToken?: string;
 }
 
 export class RegisterDto {

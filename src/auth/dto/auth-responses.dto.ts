@@ -24,6 +24,14 @@ export class TokenResponseDto {
   @ApiProperty({ type: UserDto }) user!: UserDto;
 }
 
+export class SignInResponseDto extends TokenResponseDto {
+  @ApiProperty({
+    description:
+      'Present this as `deviceToken` at the next sign-in on this device (cookie mode: the `__Host-bff-device` cookie): the device stays exempt from lockouts that failed attempts from elsewhere cause. Lives DEVICE_TOKEN_TTL',
+  })
+  deviceToken!: string;
+}
+
 export class ConfirmationRequiredDto {
   @ApiProperty({ example: true, enum: [true] }) confirmationRequired!: true;
 }

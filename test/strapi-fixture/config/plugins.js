@@ -24,9 +24,10 @@ module.exports = ({ env }) => {
         sessions: {
           accessTokenLifespan: env.int('FIXTURE_ACCESS_TOKEN_LIFESPAN', 600),
         },
-        // Every test request comes from 127.0.0.1; the in-memory limiter would trip within a suite.
+        // Off for most tests: they come from one address and would trip it within a suite. The
+        // brute-force tests switch it on (FIXTURE_RATELIMIT=true) with forwarded client addresses.
         ratelimit: {
-          enabled: false,
+          enabled: env.bool('FIXTURE_RATELIMIT', false),
         },
       },
     },

@@ -3,8 +3,9 @@
 module.exports = ({ env }) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
-  // The BFF sits in front of Strapi: trust X-Forwarded-* so per-IP logic sees the client.
-  proxy: true,
+  // The BFF sits in front of Strapi: trust X-Forwarded-* so per-IP logic (users-permissions' rate
+  // limiter) sees the client. @strapi/core 5.54 reads `server.proxy.koa`; a plain `proxy: true` is ignored.
+  proxy: { koa: true },
   app: {
     keys: env.array('APP_KEYS', ['fixtureKeyOne==', 'fixtureKeyTwo==']),
   },

@@ -87,8 +87,11 @@ function captureOutgoingMail(strapi) {
   // Both send() and sendTemplatedEmail() of the email service go through the provider, and the
   // email plugin's bootstrap (which runs before this one) has just created it. Replacing it means
   // nothing reaches a real mail server; tests read the mails from GET /api/test-mailbox.
+  // FIXTURE_EMAIL_FAIL=true stands in for a broken mail server (no provider, SMTP down).
+  const failing = process.env.FIXTURE_EMAIL_FAIL === 'true';
   strapi.plugin('email').provider = {
     async send(options) {
+      if (failing) throw new Error('fixture: the mail server is down');
       mailbox.record(options);
     },
   };
