@@ -79,9 +79,9 @@ describe('session lifetimes are enforced by the server', () => {
       const t1 = await refresh(bff, t0.refreshToken);
       const replay = await refresh(bff, t0.refreshToken);
       expect(replay.body.refreshToken).toBe(t1.body.refreshToken);
-      // Past the window, counted from when t0 was rotated away.
-      const { rotated_at: rotatedAt } = (
-        await db.query<{ rotated_at: Date }>('SELECT rotated_at FROM bff_refresh_tokens WHERE session_id = $1 AND generation = 0', [t0.session.id])
+      // Past the window, counted from when t0 was rotated away (the session row keeps that time).
+      const { previous_rotated_at: rotatedAt } = (
+        await db.query<{ previous_rotated_at: Date }>('SELECT previous_rotated_at FROM bff_sessions WHERE id = $1', [t0.session.id])
       ).rows[0];
       await sleep(rotatedAt.getTime() + 3_000 - Date.now() + 100);
       expectEnvelope(await refresh(bff, t0.refreshToken), 401, 'refresh_token_reused');
