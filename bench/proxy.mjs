@@ -1,162 +1,118 @@
-// npm run bench:proxy — requests/s through the BFF proxy vs a bare undici reverse proxy, same upstream.
+// npm run bench:proxy — requests/s through the BFF proxy vs two proxies without authentication,
+// all forwarding to the same trivial upstream: a bare undici reverse proxy (bench/bare-proxy.mjs)
+// and the one a user would build with @fastify/reply-from (bench/reply-from-proxy.mjs).
 //
-// Both proxies forward GET /api/articles to a trivial local upstream. The BFF run carries a real
+// Every proxy forwards GET /api/articles to a trivial local upstream. The BFF run carries a real
 // access token, so every request pays for token verification, the session check (≤1 s cache),
-// decrypting the Strapi JWT and header hygiene. Rounds alternate so drift hits both sides alike.
-// Each round measures all three back to back and yields one ratio per BFF target; the reported
-// figure is the median of those per-round ratios, which shrugs off a noisy neighbour better
-// than a ratio of overall means.
+// decrypting the Strapi JWT and header hygiene. Each round measures every target back to back and
+// yields one ratio per BFF target and baseline; the reported figure is the median of those
+// per-round ratios, which shrugs off a noisy neighbour better than a ratio of overall means.
+// `npm run bench` runs this as one of its parts (measureProxy below).
 // Env: BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 5),
-// DATABASE_URL (default: the BFF's embedded Postgres under data/bench).
-import autocannon from 'autocannon';
-import { fork, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// DATABASE_URL (default: the BFF's embedded Postgres under data/bench), BENCH_PIN=0 (no pinning),
+// BENCH_ONLY=<target> (one target, for profiling with BENCH_NODE_ARGS=--cpu-prof).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { autocannonRate, CLIENT_CPU, Fleet, freePort, median, pin, pinning, postJson, root, SERVER_CPU } from './lib.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const duration = Number(process.env.BENCH_DURATION ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const children = [];
+export const PROXY_TARGETS = ['bare', 'replyFrom', 'bffAuthenticated', 'bffAnonymous'];
 
-// On two or more cores, the proxy under test gets CPU 1 to itself while the load generator and
-// the upstream share CPU 0, so the proxies are measured rather than the contention between them.
-const pinning = process.env.BENCH_PIN !== '0' && cpus().length >= 2 && existsSync('/usr/bin/taskset');
-function pin(pid, cpu) {
-  if (pinning) spawnSync('taskset', ['-a', '-cp', String(cpu), String(pid)], { stdio: 'ignore' });
-}
+/**
+ * Measures the proxy against both baselines. Returns req/s per target and round, and the ratios of
+ * each BFF target to each baseline per round. `say` gets one line per measurement.
+ */
+export async function measureProxy({ rounds, duration, connections, databaseUrl, only, nodeArgs = [], say = console.log }) {
+  const fleet = new Fleet();
+  try {
+    pin(process.pid, CLIENT_CPU);
+    const upstream = `http://127.0.0.1:${await startOnFreePort(fleet, 'upstream.mjs', {}, CLIENT_CPU)}`;
+    const barePort = await startOnFreePort(fleet, 'bare-proxy.mjs', { UPSTREAM: upstream }, SERVER_CPU);
+    const replyFromPort = await startOnFreePort(fleet, 'reply-from-proxy.mjs', { UPSTREAM: upstream }, SERVER_CPU);
+    let dataDir;
+    if (!databaseUrl) {
+      // The embedded Postgres keeps its data between runs, as before.
+      dataDir = join(root, 'data', 'bench');
+      mkdirSync(dataDir, { recursive: true });
+    }
+    const bff = await fleet.bff({ strapiUrl: upstream, databaseUrl, dataDir, nodeArgs });
+    const { accessToken } = await postJson(`${bff.url}/auth/login`, { identifier: 'bench', password: 'bench' });
+    if (!accessToken) throw new Error('login at the BFF gave no access token');
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-function startScript(script, env, cpu) {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench', script), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    pin(child.pid, cpu);
-    children.push(child);
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-async function waitFor(url, status, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status === status) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const authorization = { authorization: `Bearer ${accessToken}` };
+    // The baselines pass the same Authorization header through unchecked, so the upstream
+    // (sharing CPU 0 with the load generator) parses the same request in every run.
+    const targets = {
+      bare: { url: `http://127.0.0.1:${barePort}/api/articles`, headers: authorization },
+      replyFrom: { url: `http://127.0.0.1:${replyFromPort}/api/articles`, headers: authorization },
+      bffAuthenticated: { url: `${bff.url}/api/articles`, headers: authorization },
+      bffAnonymous: { url: `${bff.url}/api/articles`, headers: {} },
+    };
+    if (only) for (const name of Object.keys(targets)) if (name !== only) delete targets[name];
+    const results = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+    for (const target of Object.values(targets)) await autocannonRate({ ...target, connections, seconds: 2 }); // warm-up
+    for (let round = 1; round <= rounds; round++) {
+      for (const [name, target] of Object.entries(targets)) {
+        const rps = await autocannonRate({ ...target, connections, seconds: duration });
+        results[name].push(rps);
+        say(`  round ${round}  ${name.padEnd(17)} ${rps.toFixed(0).padStart(7)} req/s`);
+      }
+    }
+    const ratios = {};
+    if (!only) {
+      for (const bffTarget of ['bffAuthenticated', 'bffAnonymous']) {
+        for (const baseline of ['bare', 'replyFrom']) {
+          ratios[`${bffTarget}/${baseline}`] = results[bffTarget].map((rps, round) => rps / results[baseline][round]);
+        }
+      }
+    }
+    return { results, ratios };
+  } finally {
+    await fleet.stop();
   }
-  throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
 }
 
-function load(url, headers, seconds) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, headers, pipelining: 1 }, (error, result) => {
-      if (error) return reject(error);
-      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
-      resolve(result.requests.average);
-    });
-  });
+/** Starts a bench/*.mjs server on a free port and answers the port. */
+async function startOnFreePort(fleet, script, env, cpu) {
+  const port = await freePort();
+  await fleet.script(script, { ...env, PORT: String(port) }, cpu);
+  return port;
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  const [upstreamPort, barePort, bffPort, pgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  pin(process.pid, 0);
-  await startScript('upstream.mjs', { PORT: String(upstreamPort) }, 0);
-  await startScript('bare-proxy.mjs', { PORT: String(barePort), UPSTREAM: `http://127.0.0.1:${upstreamPort}` }, 1);
-
-  const dataDir = join(root, 'data', 'bench');
-  mkdirSync(dataDir, { recursive: true });
-  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  const bff = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(bffPort),
-      HOST: '127.0.0.1',
-      STRAPI_URL: `http://127.0.0.1:${upstreamPort}`,
-      DATA_DIR: dataDir,
-      EMBEDDED_POSTGRES_PORT: String(pgPort),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(bff);
-  pin(bff.pid, 1);
-  await waitFor(`http://127.0.0.1:${bffPort}/health/ready`, 200, 60_000);
-
-  const login = await fetch(`http://127.0.0.1:${bffPort}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identifier: 'bench', password: 'bench' }),
-  });
-  const { accessToken } = await login.json();
-  if (!accessToken) throw new Error(`login failed: ${login.status}`);
-
-  const targets = {
-    // The bare proxy passes the same Authorization header through unchecked, so the upstream
-    // (sharing CPU 0 with the load generator) parses the same request in both runs.
-    bare: { url: `http://127.0.0.1:${barePort}/api/articles`, headers: { authorization: `Bearer ${accessToken}` } },
-    bffAuthenticated: { url: `http://127.0.0.1:${bffPort}/api/articles`, headers: { authorization: `Bearer ${accessToken}` } },
-    bffAnonymous: { url: `http://127.0.0.1:${bffPort}/api/articles`, headers: {} },
-  };
-  // BENCH_ONLY=bffAuthenticated (for profiling) runs a single target.
-  if (process.env.BENCH_ONLY) for (const name of Object.keys(targets)) if (name !== process.env.BENCH_ONLY) delete targets[name];
-  const results = { bare: [], bffAuthenticated: [], bffAnonymous: [] };
+  const duration = Number(process.env.BENCH_DURATION ?? 5);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const only = process.env.BENCH_ONLY;
   console.log(
     `bench:proxy — ${rounds} rounds × ${duration} s, ${connections} connections, node ${process.version}, ` +
       (pinning ? 'proxies pinned to CPU 1, load generator and upstream to CPU 0' : 'no CPU pinning'),
   );
-  for (const [name, target] of Object.entries(targets)) await load(target.url, target.headers, 2); // warm-up
-  for (let round = 1; round <= rounds; round++) {
-    for (const [name, target] of Object.entries(targets)) {
-      const rps = await load(target.url, target.headers, duration);
-      results[name].push(rps);
-      console.log(`  round ${round}  ${name.padEnd(17)} ${rps.toFixed(0).padStart(7)} req/s`);
-    }
-  }
-  if (process.env.BENCH_ONLY) return;
-  const ratios = (name) => results[name].map((rps, round) => rps / results.bare[round]);
+  const { results, ratios } = await measureProxy({
+    rounds,
+    duration,
+    connections,
+    databaseUrl: process.env.DATABASE_URL,
+    only,
+    nodeArgs: process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [],
+  });
+  if (only) return;
   const show = (values) => values.map((ratio) => ratio.toFixed(2)).join(' ');
+  const line = (label, key) => console.log(`${label.padEnd(38)}${median(ratios[key]).toFixed(2)} (median of rounds: ${show(ratios[key])})`);
   console.log('');
   console.log(
-    `median req/s   bare proxy ${median(results.bare).toFixed(0)}   BFF authenticated ${median(results.bffAuthenticated).toFixed(0)}   ` +
-      `BFF anonymous ${median(results.bffAnonymous).toFixed(0)}`,
+    `median req/s   bare proxy ${median(results.bare).toFixed(0)}   reply-from ${median(results.replyFrom).toFixed(0)}   ` +
+      `BFF authenticated ${median(results.bffAuthenticated).toFixed(0)}   BFF anonymous ${median(results.bffAnonymous).toFixed(0)}`,
   );
-  console.log(`ratio BFF authenticated / bare proxy: ${median(ratios('bffAuthenticated')).toFixed(2)} (median of rounds: ${show(ratios('bffAuthenticated'))})`);
-  console.log(`ratio BFF anonymous / bare proxy:     ${median(ratios('bffAnonymous')).toFixed(2)} (median of rounds: ${show(ratios('bffAnonymous'))})`);
+  line('ratio BFF authenticated / bare proxy:', 'bffAuthenticated/bare');
+  line('ratio BFF anonymous / bare proxy:', 'bffAnonymous/bare');
+  line('ratio BFF authenticated / reply-from:', 'bffAuthenticated/replyFrom');
+  line('ratio BFF anonymous / reply-from:', 'bffAnonymous/replyFrom');
 }
 
-async function stopAll() {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
-}
-
-main()
-  .then(stopAll)
-  .catch(async (error) => {
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  main().catch((error) => {
     console.error(error);
-    await stopAll();
-    process.exit(1);
+    process.exitCode = 1;
   });
+}

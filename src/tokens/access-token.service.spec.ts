@@ -94,8 +94,9 @@ describe('AccessTokenService', () => {
     const key = parseSigningKey(currentPem).privateKey;
     const signer = (input: string) => signRaw('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
     const header = { alg: 'ES256', typ: 'at+jwt', kid: service.jwks.keys[0].kid };
-    expect(() => service.verify(forge(header, { ...validPayload(), aud: 'someone-else' }, signer))).toThrow();
-    expect(() => service.verify(forge(header, { ...validPayload(), iss: 'someone-else' }, signer))).toThrow();
+    const invalid = expect.objectContaining({ code: 'invalid_access_token', message: 'The access token is invalid' });
+    expect(() => service.verify(forge(header, { ...validPayload(), aud: 'someone-else' }, signer))).toThrow(invalid);
+    expect(() => service.verify(forge(header, { ...validPayload(), iss: 'someone-else' }, signer))).toThrow(invalid);
     expect(service.verify(forge(header, validPayload(), signer))).toMatchObject({ sub: '7' });
   });
 
@@ -114,6 +115,7 @@ describe('AccessTokenService', () => {
     const { token } = oldService.sign({ userId: 3, sessionId: SID, role: null });
     expect(rotated.jwks.keys).toHaveLength(2);
     expect(rotated.verify(token)).toMatchObject({ sub: '3' });
-    expect(() => serviceWith(pem()).verify(token)).toThrow();
+    // Once the old key is dropped, its tokens name a kid nobody knows.
+    expect(() => serviceWith(pem()).verify(token)).toThrow(expect.objectContaining({ code: 'invalid_access_token', message: expect.stringContaining('unknown key') }));
   });
 });

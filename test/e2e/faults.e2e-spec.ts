@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { startBff, type RunningBff } from '../support/bff';
 import { testDatabaseUrl } from '../support/database';
-import { expectEnvelope, login, refresh, sleep } from '../support/flows';
+import { expectEnvelope, login, refresh, until } from '../support/flows';
 import { ownStrapiWithBff } from '../support/own-strapi';
 import { seedUsers } from '../support/strapi';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
@@ -87,8 +87,13 @@ describe('faults answer 503/504 and leave sessions intact', () => {
       expect((ready.body as { details: unknown }).details).toEqual({ checks: { database: 'down', strapi: 'up' } });
 
       relay.restore();
-      await sleep(100);
-      expect((await bff.request('GET', '/auth/me', { token: tokens.accessToken })).status).toBe(200);
+      // The pool reconnects at its own pace: until it has, the answer stays the same 503, and
+      // then the session is there, untouched.
+      await until('the BFF to reach Postgres again', async () => {
+        const me = await bff.request('GET', '/auth/me', { token: tokens.accessToken });
+        if (me.status !== 200) expectEnvelope(me, 503, 'service_unavailable');
+        return me.status === 200;
+      });
       const rotated = await refresh(bff, tokens.refreshToken);
       expect(rotated.status).toBe(200);
       expect(rotated.body.session.id).toBe(tokens.session.id);

@@ -1,6 +1,6 @@
 import { request, strapiFixtureUrl, type RunningBff } from '../support/bff';
 import { twoInstancesWithDatabase } from '../support/instances';
-import { expectEnvelope, login, refresh, sleep, type TokenBody } from '../support/flows';
+import { expectEnvelope, login, refresh, sleep, until, type TokenBody } from '../support/flows';
 import { ownStrapiWithBff } from '../support/own-strapi';
 import { seedUsers } from '../support/strapi';
 import { SessionsRepository } from '../../src/sessions/sessions.repository';
@@ -173,7 +173,11 @@ describe('Strapi refresh mode', () => {
       await own.strapi.kill();
       expect((await own.bff.request('POST', '/auth/logout', { token: tokens.accessToken })).status).toBe(204);
       expectEnvelope(await own.bff.request('GET', '/auth/me', { token: tokens.accessToken }), 401, 'session_revoked');
-      await sleep(500);
+      // Ending Strapi's session runs after the logout has answered; once the BFF reports that
+      // attempt failed, its outcome is in the row: Strapi's refresh token is kept for the retry.
+      await until('the BFF to defer ending Strapi’s session', () =>
+        own.bff.logs.some((line) => line.includes('"strapi_logout_deferred"') && line.includes(tokens.session.id)),
+      );
       expect((await row(tokens.session.id)).strapi_refresh_enc).not.toBeNull();
 
       await own.strapi.start();

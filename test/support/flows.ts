@@ -46,3 +46,15 @@ export function expectEnvelope(response: ApiResponse<unknown>, status: number, c
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `condition` until it holds, and fails after `timeoutMs`. For waiting on an expected state
+ * or signal instead of sleeping a fixed time and hoping it was long enough.
+ */
+export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${String(timeoutMs)} ms waiting for ${what}`);
+    await sleep(25);
+  }
+}
