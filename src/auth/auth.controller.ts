@@ -200,7 +200,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in user and the current session' })
   @ApiOkResponse({ type: MeResponseDto })
   @ApiErrors(...SESSION_ERRORS)
-  me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
+  me(@CurrentPrincipal() principal: Principal): MeResponseDto {
     return this.auth.me(principal);
   }
 }

@@ -55,8 +55,9 @@ export class RefreshService {
       this.rotateIfAllowed(session, presented.generation, role, manager, context, now),
     );
     if (!outcome) throw invalidRefreshToken();
+    // Either way the row changed: this instance's next check reads it afresh (role, last use).
+    this.cache.evict(presented.session.id);
     if (outcome.ok) return outcome.issued;
-    this.cache.evict(outcome.session.id);
     this.revoker.announce(outcome.ended);
     if (outcome.error.code === 'refresh_token_reused') {
       this.logger.warn({ event: 'refresh_token_reuse', sessionId: outcome.session.id, userId: outcome.session.userId }, 'Refresh token reuse detected; session revoked');
