@@ -70,8 +70,8 @@ export class AuthService {
       }
       throw error;
     }
-    await attempt.succeeded();
-    const response = await this.issuer.signIn(auth, dto.deviceName, client);
+    // Giving the attempt's points back needn't hold up the session (it waits on Strapi's /users/me).
+    const [, response] = await Promise.all([attempt.succeeded(), this.issuer.signIn(auth, dto.deviceName, client)]);
     await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, context: client });
     return { ...response, deviceToken: this.devices.issue({ userId: auth.user.id, email: auth.user.email, username: auth.user.username }) };
   }

@@ -66,10 +66,10 @@ export class LoginThrottle {
       const deviceState = await this.count(this.device, device.id, counted);
       if (deviceState && isOver(deviceState)) throw await this.refuse(deviceState, 'login_throttled', account, context);
     } else {
-      const pairState = await this.count(this.accountIp, `${account}|${address}`, counted);
-      if (pairState && isOver(pairState)) throw await this.refuse(pairState, 'login_throttled', account, context);
-      const accountState = await this.count(this.account, account, counted);
+      // Both count this attempt whatever the other says, so they can go to the store together.
+      const [pairState, accountState] = await Promise.all([this.count(this.accountIp, `${account}|${address}`, counted), this.count(this.account, account, counted)]);
       if (accountState && isOver(accountState)) throw await this.lockAccount(accountState, account, context);
+      if (pairState && isOver(pairState)) throw await this.refuse(pairState, 'login_throttled', account, context);
     }
 
     const giveBack = async (): Promise<void> => {
