@@ -21,8 +21,8 @@ export class AdminService {
 
   async listSessions(query: AdminSessionsQuery): Promise<AdminSessionPageDto> {
     const now = new Date();
-    const { rows, total } = await this.sessions.findPage({ ...query, now, idleTtlMs: this.config.tokens.refreshIdleTtlMs });
-    return { data: rows.map((row) => this.toDto(row, now)), meta: { page: query.page, pageSize: query.pageSize, total } };
+    const { rows, total, totalExact } = await this.sessions.findPage({ ...query, now, idleTtlMs: this.config.tokens.refreshIdleTtlMs });
+    return { data: rows.map((row) => this.toDto(row, now)), meta: { page: query.page, pageSize: query.pageSize, total, totalExact } };
   }
 
   async getSession(id: string): Promise<AdminSessionDto> {
@@ -42,14 +42,14 @@ export class AdminService {
   }
 
   async listAuditEvents(query: AuditEventsQuery): Promise<AuditEventPageDto> {
-    const { rows, total } = await this.audit.findPage({
+    const { rows, total, totalExact } = await this.audit.findPage({
       ...query,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     });
     return {
       data: rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })),
-      meta: { page: query.page, pageSize: query.pageSize, total },
+      meta: { page: query.page, pageSize: query.pageSize, total, totalExact },
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context';
+import { boundedTotal, type BoundedTotal } from '../database/bounded-count';
 import { AuditEventEntity, type AuditEventType } from './audit-event.entity';
 
 export interface AuditRecord {
@@ -50,20 +51,20 @@ export class AuditService {
     });
   }
 
-  async findPage(filter: AuditFilter): Promise<{ rows: AuditEventEntity[]; total: number }> {
+  async findPage(filter: AuditFilter): Promise<{ rows: AuditEventEntity[] } & BoundedTotal> {
     const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
     if (filter.userId !== undefined) builder.andWhere('e.user_id = :userId', { userId: filter.userId });
     if (filter.sessionId !== undefined) builder.andWhere('e.session_id = :sessionId', { sessionId: filter.sessionId });
     if (filter.type !== undefined) builder.andWhere('e.type = :type', { type: filter.type });
     if (filter.from !== undefined) builder.andWhere('e.occurred_at >= :from', { from: filter.from });
     if (filter.to !== undefined) builder.andWhere('e.occurred_at < :to', { to: filter.to });
-    const [rows, total] = await builder
+    const page = builder
       .orderBy('e.occurred_at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { rows, total };
+      .take(filter.pageSize);
+    const [rows, total] = await Promise.all([page.getMany(), boundedTotal(page)]);
+    return { rows, ...total };
   }
 
   /** For events whose loss must not fail the request that caused them (e.g. a failed login). */

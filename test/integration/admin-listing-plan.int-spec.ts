@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { boundedCountQuery } from '../../src/database/bounded-count';
 import { dataSourceOptions, runMigrationsLocked } from '../../src/database/data-source-options';
 import { SessionsRepository, type SessionPageQuery } from '../../src/sessions/sessions.repository';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
@@ -68,6 +69,15 @@ describe('admin session listing with a million sessions', () => {
     const plan = await planOf(query);
     expect(plan.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'bff_sessions')).toEqual([]);
     expect(plan.map((node) => node['Index Name']).filter(Boolean)).toContain(index);
+  });
+
+  it('counts the total of an unfiltered listing no further than 10,000 rows', async () => {
+    const query = { status: 'all', page: 1, pageSize: 20, now: new Date(), idleTtlMs: 7 * 86_400_000 } as const;
+    expect(await repository.findPage(query)).toMatchObject({ total: 10_000, totalExact: false });
+    expect(await repository.findPage({ ...query, userId: 4242 })).toMatchObject({ total: ROWS / USERS, totalExact: true });
+    const [sql, parameters] = boundedCountQuery(repository.pageQuery(query));
+    const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
+    expect(nodes(plan[0].Plan).map((node) => node['Node Type'])).toContain('Limit');
   });
 
   it('returns one user’s 20 sessions as a page with the right total', async () => {

@@ -1313,7 +1313,10 @@ export interface components {
         PageMetaDto: {
             page: number;
             pageSize: number;
+            /** @description Matching rows, counted exactly up to 10,000 */
             total: number;
+            /** @description False when there are more than 10,000 matches (`total` is then 10,000) */
+            totalExact: boolean;
         };
         AdminSessionPageDto: {
             data: components["schemas"]["AdminSessionDto"][];
