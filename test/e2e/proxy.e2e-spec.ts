@@ -217,7 +217,8 @@ describe('forwarding /api/* and /graphql to Strapi', () => {
     } finally {
       await strapi.stop();
     }
-  });
+    // A Strapi of its own to boot, then 48 MB through it: a loaded 2-core machine needs well over a minute.
+  }, 180_000);
 });
 
 /** Sends 48 MB to /api/upload through `bff` and checks that the BFF process's memory stayed flat. */
@@ -325,5 +326,6 @@ describe('proxy faults', () => {
       await db.end();
       await strapi.stop();
     }
-  });
+    // A Strapi of its own, booted twice (the restart with a new secret).
+  }, 180_000);
 });
