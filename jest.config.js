@@ -45,6 +45,7 @@ const refreshModeFlows = [
   'e2e/email-confirmation.e2e-spec.ts',
   'browser/cookie-mode.e2e-spec.ts',
   'security/known-bypasses.e2e-spec.ts',
+  'security/path-parity.e2e-spec.ts',
   'security/graphql.e2e-spec.ts',
   'security/csrf.e2e-spec.ts',
 ];
