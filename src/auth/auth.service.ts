@@ -55,8 +55,9 @@ export class AuthService {
    * not the account exists.
    */
   async login(dto: LoginDto, deviceToken: string | undefined, client: ClientContext): Promise<SignInResponse> {
-    const attempt = await this.throttle.begin(dto.identifier, deviceToken, client);
+    // From the very start: the limits' own store calls differ (a new identifier is an insert) and must be covered too.
     const startedAt = performance.now();
+    const attempt = await this.throttle.begin(dto.identifier, deviceToken, client);
     let auth: StrapiAuthResult;
     try {
       auth = await this.strapi.login(dto.identifier, dto.password, client);

@@ -41,7 +41,7 @@ describe('answers that don’t reveal accounts', () => {
     });
   });
 
-  it('answers an unknown user and a wrong password in the same time (medians of 50 each within 5 ms)', async () => {
+  it('answers an unknown user and a wrong password in the same time (medians of 80 each within 5 ms)', async () => {
     await withBff({}, async (bff) => {
       const unknown: number[] = [];
       const wrong: number[] = [];
@@ -52,11 +52,11 @@ describe('answers that don’t reveal accounts', () => {
         return performance.now() - started;
       };
       // Interleaved, so drift on a shared machine hits both alike.
-      for (let i = 0; i < 50; i++) {
+      for (let i = 0; i < 80; i++) {
         unknown.push(await timed(`nobody-${i}-${randomUUID()}@example.com`));
         wrong.push(await timed(seedUsers.alice.email));
       }
       expect(Math.abs(median(unknown) - median(wrong))).toBeLessThan(5);
     });
-  }, 120_000);
+  }, 180_000);
 });
