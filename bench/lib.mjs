@@ -75,8 +75,9 @@ export class Fleet {
   /**
    * The BFF as `npm start` runs it (dist/, access log at info), with development keys in DATA_DIR
    * (a fresh temporary one by default). Without databaseUrl it runs its embedded Postgres there.
+   * `dir` is the checkout whose dist/ runs (another build, for side-by-side comparisons).
    */
-  async bff({ strapiUrl, databaseUrl, dataDir, env = {}, cpu = SERVER_CPU, nodeArgs = [] }) {
+  async bff({ strapiUrl, databaseUrl, dataDir, env = {}, cpu = SERVER_CPU, nodeArgs = [], dir = root }) {
     const port = await freePort();
     if (!dataDir) {
       // Only the development keys go here. (An embedded Postgres can't live under a 0700
@@ -84,7 +85,7 @@ export class Fleet {
       dataDir = mkdtempSync(join(tmpdir(), 'bff-bench-'));
       this.dirs.push(dataDir);
     }
-    const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...nodeArgs, join(dir, 'dist', 'src', 'main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'development',
