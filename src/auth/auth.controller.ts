@@ -12,7 +12,7 @@ import { ConfirmationRequiredDto, MeResponseDto, SignInResponseDto, TokenRespons
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
 
 @ApiTags('auth')
-@ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README' })
+@ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode"' })
 @ApiExtraModels(TokenResponseDto, ConfirmationRequiredDto)
 @Controller('auth')
 export class AuthController {
