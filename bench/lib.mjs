@@ -51,6 +51,12 @@ export async function waitFor(url, status, timeoutMs, alive = () => true) {
 }
 
 /** Child processes of one benchmark part; stop() ends them all (SIGTERM, then SIGKILL). */
+/** The node flags `npm start` gives the BFF in that checkout (its package.json), so the bench runs what users run. */
+export function startFlags(dir = root) {
+  const start = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.start ?? '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 export class Fleet {
   /** Every fleet not yet stopped, so an interrupted run can stop them all. */
   static live = new Set();
@@ -85,7 +91,7 @@ export class Fleet {
       dataDir = mkdtempSync(join(tmpdir(), 'bff-bench-'));
       this.dirs.push(dataDir);
     }
-    const child = spawn(process.execPath, [...nodeArgs, join(dir, 'dist', 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...startFlags(dir), ...nodeArgs, join(dir, 'dist', 'src', 'main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'development',

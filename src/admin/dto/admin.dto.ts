@@ -82,8 +82,8 @@ export class AdminRevokeDto {
 export class PageMetaDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
-  @ApiProperty({ description: 'Matching rows, counted exactly up to 10,000' }) total!: number;
-  @ApiProperty({ description: 'False when there are more than 10,000 matches (`total` is then 10,000)' }) totalExact!: boolean;
+  @ApiProperty({ description: 'Matching rows, counted exactly up to 1,000' }) total!: number;
+  @ApiProperty({ description: 'False when there are more than 1,000 matches (`total` is then 1,000)' }) totalExact!: boolean;
 }
 
 export class AdminSessionDto {
