@@ -11,6 +11,9 @@ export type RevocationActor = 'self' | 'system' | `admin:${string}`;
 @Index('idx_bff_sessions_revoked', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
 @Index('idx_bff_sessions_strapi_logout', ['revokedAt'], { where: '"revoked_at" IS NOT NULL AND "strapi_refresh_enc" IS NOT NULL' })
 @Index('idx_bff_sessions_successor', ['previousRotatedAt'], { where: '"successor_enc" IS NOT NULL' })
+// lower(email) and lower(username), for the admin search: expression indexes, made by migration 1764950000000.
+@Index('idx_bff_sessions_email_lower', { synchronize: false })
+@Index('idx_bff_sessions_username_lower', { synchronize: false })
 export class SessionEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_sessions' })
   id!: string;

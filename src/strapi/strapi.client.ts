@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { AppError, type ErrorCode } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics, type UpstreamRoute } from '../metrics/metrics';
 import type { StrapiAccountStatus, StrapiAuthResult, StrapiErrorBody, StrapiRegisterResult, StrapiTokenPair, StrapiUser } from './strapi.types';
 
 type Method = 'GET' | 'POST';
@@ -18,6 +19,8 @@ interface StrapiResponse {
  */
 export interface StrapiCaller {
   ip?: string;
+  /** The request behind the call, for the log lines this client writes. */
+  requestId?: string;
 }
 
 /** Whether Strapi managed to send the mail a flow asked for. */
@@ -50,7 +53,10 @@ export class StrapiClient implements OnModuleDestroy {
   private readonly timeoutMs: number;
   private readonly apiToken: string | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {
     this.baseUrl = config.strapi.url;
     this.apiToken = config.strapi.apiToken;
     this.timeoutMs = config.strapi.timeoutMs;
@@ -67,12 +73,12 @@ export class StrapiClient implements OnModuleDestroy {
   }
 
   async login(identifier: string, password: string, caller?: StrapiCaller): Promise<StrapiAuthResult> {
-    const response = await this.send('POST', '/api/auth/local', { body: { identifier, password }, caller });
+    const response = await this.send('login', 'POST', '/api/auth/local', { body: { identifier, password }, caller });
     return this.expectAuthResult(response);
   }
 
   async register(username: string, email: string, password: string, caller?: StrapiCaller): Promise<StrapiRegisterResult> {
-    const response = await this.send('POST', '/api/auth/local/register', { body: { username, email, password }, caller });
+    const response = await this.send('register', 'POST', '/api/auth/local/register', { body: { username, email, password }, caller });
     if (response.status >= 400) throw this.translateError(response);
     const body = response.body as Partial<StrapiAuthResult>;
     if (!isUser(body.user)) throw this.unexpected('register');
@@ -81,7 +87,7 @@ export class StrapiClient implements OnModuleDestroy {
   }
 
   async changePassword(jwt: string, body: { currentPassword: string; password: string; passwordConfirmation: string }, caller?: StrapiCaller): Promise<StrapiAuthResult> {
-    return this.expectAuthResult(await this.send('POST', '/api/auth/change-password', { body, jwt, caller }));
+    return this.expectAuthResult(await this.send('change_password', 'POST', '/api/auth/change-password', { body, jwt, caller }));
   }
 
   /**
@@ -90,23 +96,23 @@ export class StrapiClient implements OnModuleDestroy {
    * `not_sent`. Only a Strapi that can't be reached at all is an error (503).
    */
   async forgotPassword(email: string, caller?: StrapiCaller): Promise<MailOutcome> {
-    const response = await this.send('POST', '/api/auth/forgot-password', { body: { email }, caller });
+    const response = await this.send('forgot_password', 'POST', '/api/auth/forgot-password', { body: { email }, caller });
     return response.status >= 500 ? 'not_sent' : 'sent';
   }
 
   async resetPassword(body: { code: string; password: string; passwordConfirmation: string }, caller?: StrapiCaller): Promise<StrapiAuthResult> {
-    return this.expectAuthResult(await this.send('POST', '/api/auth/reset-password', { body, caller }));
+    return this.expectAuthResult(await this.send('reset_password', 'POST', '/api/auth/reset-password', { body, caller }));
   }
 
   /** As forgotPassword(); any 4xx ("Already confirmed") is swallowed too, since it would reveal that an account exists. */
   async sendEmailConfirmation(email: string, caller?: StrapiCaller): Promise<MailOutcome> {
-    const response = await this.send('POST', '/api/auth/send-email-confirmation', { body: { email }, caller });
+    const response = await this.send('send_email_confirmation', 'POST', '/api/auth/send-email-confirmation', { body: { email }, caller });
     return response.status >= 500 ? 'not_sent' : 'sent';
   }
 
   /** Strapi answers a valid token with a redirect to its configured page. */
   async confirmEmail(confirmation: string, caller?: StrapiCaller): Promise<void> {
-    const response = await this.send('GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, { caller });
+    const response = await this.send('email_confirmation', 'GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, { caller });
     if (response.status >= 400) throw this.translateError(response);
   }
 
@@ -115,7 +121,7 @@ export class StrapiClient implements OnModuleDestroy {
    * answers like a password login. The query is passed on as the provider redirect gave it.
    */
   async providerCallback(provider: string, query: string, caller?: StrapiCaller): Promise<StrapiAuthResult> {
-    const response = await this.send('GET', `/api/auth/${encodeURIComponent(provider)}/callback${query ? `?${query}` : ''}`, { caller });
+    const response = await this.send('provider_callback', 'GET', `/api/auth/${encodeURIComponent(provider)}/callback${query ? `?${query}` : ''}`, { caller });
     if (response.status >= 400 && response.status < 500) {
       const translated = this.translateError(response);
       if (translated.code === 'provider_disabled') throw translated;
@@ -131,7 +137,7 @@ export class StrapiClient implements OnModuleDestroy {
    * the credential itself is no longer accepted.
    */
   async me(jwt: string, caller?: StrapiCaller): Promise<StrapiUser> {
-    const response = await this.send('GET', '/api/users/me?populate=role', { jwt, caller });
+    const response = await this.send('users_me', 'GET', '/api/users/me?populate=role', { jwt, caller });
     if (response.status === 401) {
       if (errorMessage(response) === 'Invalid credentials') throw new AppError('account_blocked', 'This account has been blocked');
       throw new AppError('session_expired', 'Strapi no longer accepts this session’s credentials');
@@ -156,7 +162,7 @@ export class StrapiClient implements OnModuleDestroy {
    */
   async accountStatus(userId: number): Promise<StrapiAccountStatus> {
     if (!this.apiToken) throw new Error('accountStatus() needs STRAPI_API_TOKEN');
-    const response = await this.send('GET', `/api/users/${userId}`, { jwt: this.apiToken });
+    const response = await this.send('user_lookup', 'GET', `/api/users/${userId}`, { jwt: this.apiToken });
     // Strapi 5 answers an unknown user id with 204 and no body; older versions with 404.
     if (response.status === 404 || response.status === 204) return 'deleted';
     if (response.status === 401 || response.status === 403) {
@@ -173,7 +179,7 @@ export class StrapiClient implements OnModuleDestroy {
    * token. A 401 is definitive: Strapi has ended (or never knew) that session.
    */
   async refreshTokens(refreshToken: string, caller?: StrapiCaller): Promise<StrapiTokenPair> {
-    const response = await this.send('POST', '/api/auth/refresh', { body: { refreshToken }, caller });
+    const response = await this.send('refresh', 'POST', '/api/auth/refresh', { body: { refreshToken }, caller });
     if (response.status === 401) throw new AppError('session_expired', 'Strapi no longer accepts this session’s refresh token');
     if (response.status === 404) {
       this.logger.error('Strapi has no /api/auth/refresh: it is not in refresh mode any more (users-permissions jwtManagement)');
@@ -190,7 +196,7 @@ export class StrapiClient implements OnModuleDestroy {
    * nothing Strapi would end: it refused the JWT (401), or it is no longer in refresh mode (404).
    */
   async logout(jwt: string, refreshToken: string): Promise<boolean> {
-    const response = await this.send('POST', '/api/auth/logout', { body: { refreshToken }, jwt });
+    const response = await this.send('logout', 'POST', '/api/auth/logout', { body: { refreshToken }, jwt });
     if (response.status === 401 || response.status === 404) return false;
     if (response.status >= 400) throw this.translateError(response);
     return true;
@@ -218,12 +224,15 @@ export class StrapiClient implements OnModuleDestroy {
     return { jwt: body.jwt, user: body.user, refreshToken: typeof body.refreshToken === 'string' ? body.refreshToken : undefined };
   }
 
-  private async send(method: Method, path: string, options: { body?: unknown; jwt?: string; caller?: StrapiCaller }): Promise<StrapiResponse> {
+  /** Every call to Strapi's API goes through here, so each is counted once in bff_upstream_* under its route. */
+  private async send(route: UpstreamRoute, method: Method, path: string, options: { body?: unknown; jwt?: string; caller?: StrapiCaller }): Promise<StrapiResponse> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.jwt) headers.authorization = `Bearer ${options.jwt}`;
     // The address the BFF itself believes (TRUST_PROXY's rules), replacing whatever the client sent.
     if (options.caller?.ip) headers['x-forwarded-for'] = options.caller.ip;
+    const started = performance.now();
+    let status: number | undefined;
     try {
       const response = await request(this.baseUrl + path, {
         method,
@@ -232,14 +241,17 @@ export class StrapiClient implements OnModuleDestroy {
         dispatcher: this.agent,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      status = response.statusCode;
       const text = await response.body.text();
       return { status: response.statusCode, body: parseJson(text) };
     } catch (error) {
-      throw this.translateTransportError(error, path);
+      throw this.translateTransportError(error, route, options.caller?.requestId);
+    } finally {
+      this.metrics.upstream(route, status, (performance.now() - started) / 1000);
     }
   }
 
-  private translateTransportError(error: unknown, path: string): AppError {
+  private translateTransportError(error: unknown, route: UpstreamRoute, requestId: string | undefined): AppError {
     const timedOut =
       error instanceof undiciErrors.HeadersTimeoutError ||
       error instanceof undiciErrors.BodyTimeoutError ||
@@ -248,7 +260,7 @@ export class StrapiClient implements OnModuleDestroy {
       ['TimeoutError', 'AbortError'].includes(String((error as { name?: unknown } | undefined)?.name));
     const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
     const describe = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-    this.logger.warn(`Strapi ${path} failed: ${describe(name) || 'unknown error'} ${describe(code)}`.trim());
+    this.logger.warn({ event: 'strapi_call_failed', route, requestId }, `Strapi ${route} failed: ${describe(name) || 'unknown error'} ${describe(code)}`.trim());
     return timedOut
       ? new AppError('upstream_timeout', 'Strapi did not answer in time')
       : new AppError('upstream_unavailable', 'Strapi is unavailable; try again shortly');
