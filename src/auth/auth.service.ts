@@ -126,7 +126,7 @@ export class AuthService {
 
   async register(dto: RegisterDto, client: ClientContext): Promise<TokenResponse | ConfirmationRequiredDto> {
     await this.limits.emailFlow('register', dto.email, client);
-    await this.passwords.check(dto.password, { username: dto.username, email: dto.email });
+    await this.passwords.check(dto.password, { username: dto.username, email: dto.email }, client);
     const result = await this.strapi.register(dto.username, dto.email, dto.password, client);
     if (result.kind === 'confirmation_required') {
       await this.audit.record({ type: 'registered', userId: result.user.id, details: { confirmationRequired: true }, context: client });

@@ -129,16 +129,16 @@ export class SessionRevoker {
    * account loses every session, not only this one. Returns the error the client gets.
    */
   async endRefusedByStrapi(session: Pick<SessionEntity, 'id' | 'userId'>, refusal: StrapiRefusal, context?: RequestContext): Promise<AppError> {
-    const reason = await this.whyRefused(session.userId, refusal);
+    const reason = await this.whyRefused(session.userId, refusal, context);
     const target = reason === 'upstream_rejected' ? { sessionId: session.id } : { userId: session.userId };
     await this.revoke(target, { reason, actor: 'system', context });
     return sessionEndedError(endedCode(reason));
   }
 
-  private async whyRefused(userId: number, refusal: StrapiRefusal): Promise<RevocationReason> {
+  private async whyRefused(userId: number, refusal: StrapiRefusal, context: RequestContext | undefined): Promise<RevocationReason> {
     if (this.strapi.canLookUpAccounts) {
       try {
-        const status = await this.strapi.accountStatus(userId);
+        const status = await this.strapi.accountStatus(userId, { requestId: context?.requestId });
         if (status === 'deleted') return 'account_deleted';
         if (status === 'blocked') return 'account_blocked';
         return 'upstream_rejected';

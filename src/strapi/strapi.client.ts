@@ -74,20 +74,20 @@ export class StrapiClient implements OnModuleDestroy {
 
   async login(identifier: string, password: string, caller?: StrapiCaller): Promise<StrapiAuthResult> {
     const response = await this.send('login', 'POST', '/api/auth/local', { body: { identifier, password }, caller });
-    return this.expectAuthResult(response);
+    return this.expectAuthResult(response, caller);
   }
 
   async register(username: string, email: string, password: string, caller?: StrapiCaller): Promise<StrapiRegisterResult> {
     const response = await this.send('register', 'POST', '/api/auth/local/register', { body: { username, email, password }, caller });
-    if (response.status >= 400) throw this.translateError(response);
+    if (response.status >= 400) throw this.translateError(response, caller);
     const body = response.body as Partial<StrapiAuthResult>;
-    if (!isUser(body.user)) throw this.unexpected('register');
+    if (!isUser(body.user)) throw this.unexpected('register', caller);
     if (typeof body.jwt !== 'string') return { kind: 'confirmation_required', user: body.user };
-    return { kind: 'signed_in', auth: this.expectAuthResult(response) };
+    return { kind: 'signed_in', auth: this.expectAuthResult(response, caller) };
   }
 
   async changePassword(jwt: string, body: { currentPassword: string; password: string; passwordConfirmation: string }, caller?: StrapiCaller): Promise<StrapiAuthResult> {
-    return this.expectAuthResult(await this.send('change_password', 'POST', '/api/auth/change-password', { body, jwt, caller }));
+    return this.expectAuthResult(await this.send('change_password', 'POST', '/api/auth/change-password', { body, jwt, caller }), caller);
   }
 
   /**
@@ -101,7 +101,7 @@ export class StrapiClient implements OnModuleDestroy {
   }
 
   async resetPassword(body: { code: string; password: string; passwordConfirmation: string }, caller?: StrapiCaller): Promise<StrapiAuthResult> {
-    return this.expectAuthResult(await this.send('reset_password', 'POST', '/api/auth/reset-password', { body, caller }));
+    return this.expectAuthResult(await this.send('reset_password', 'POST', '/api/auth/reset-password', { body, caller }), caller);
   }
 
   /** As forgotPassword(); any 4xx ("Already confirmed") is swallowed too, since it would reveal that an account exists. */
@@ -113,7 +113,7 @@ export class StrapiClient implements OnModuleDestroy {
   /** Strapi answers a valid token with a redirect to its configured page. */
   async confirmEmail(confirmation: string, caller?: StrapiCaller): Promise<void> {
     const response = await this.send('email_confirmation', 'GET', `/api/auth/email-confirmation?confirmation=${encodeURIComponent(confirmation)}`, { caller });
-    if (response.status >= 400) throw this.translateError(response);
+    if (response.status >= 400) throw this.translateError(response, caller);
   }
 
   /**
@@ -123,11 +123,11 @@ export class StrapiClient implements OnModuleDestroy {
   async providerCallback(provider: string, query: string, caller?: StrapiCaller): Promise<StrapiAuthResult> {
     const response = await this.send('provider_callback', 'GET', `/api/auth/${encodeURIComponent(provider)}/callback${query ? `?${query}` : ''}`, { caller });
     if (response.status >= 400 && response.status < 500) {
-      const translated = this.translateError(response);
+      const translated = this.translateError(response, caller);
       if (translated.code === 'provider_disabled') throw translated;
       throw new AppError('provider_rejected', 'The provider sign-in was not accepted; start it again');
     }
-    return this.expectAuthResult(response);
+    return this.expectAuthResult(response, caller);
   }
 
   /**
@@ -143,11 +143,11 @@ export class StrapiClient implements OnModuleDestroy {
       throw new AppError('session_expired', 'Strapi no longer accepts this session’s credentials');
     }
     if (response.status === 403) {
-      this.logger.error('Strapi refused /api/users/me: grant the role the plugin::users-permissions.user.me permission');
+      this.logger.error({ requestId: caller?.requestId }, 'Strapi refused /api/users/me: grant the role the plugin::users-permissions.user.me permission');
       throw new AppError('upstream_error', 'Strapi refused to describe the signed-in user');
     }
-    if (response.status >= 400) throw this.translateError(response);
-    if (!isUser(response.body)) throw this.unexpected('users/me');
+    if (response.status >= 400) throw this.translateError(response, caller);
+    if (!isUser(response.body)) throw this.unexpected('users/me', caller);
     return response.body;
   }
 
@@ -160,17 +160,17 @@ export class StrapiClient implements OnModuleDestroy {
    * Whether a user still exists and is blocked, read with STRAPI_API_TOKEN (a read-only API token).
    * Only used after Strapi refused a user's own credential, to say why.
    */
-  async accountStatus(userId: number): Promise<StrapiAccountStatus> {
+  async accountStatus(userId: number, caller?: StrapiCaller): Promise<StrapiAccountStatus> {
     if (!this.apiToken) throw new Error('accountStatus() needs STRAPI_API_TOKEN');
-    const response = await this.send('user_lookup', 'GET', `/api/users/${userId}`, { jwt: this.apiToken });
+    const response = await this.send('user_lookup', 'GET', `/api/users/${userId}`, { jwt: this.apiToken, caller });
     // Strapi 5 answers an unknown user id with 204 and no body; older versions with 404.
     if (response.status === 404 || response.status === 204) return 'deleted';
     if (response.status === 401 || response.status === 403) {
-      this.logger.error(`Strapi refused STRAPI_API_TOKEN for /api/users/:id (${response.status}): give it read-only access`);
+      this.logger.error({ requestId: caller?.requestId }, `Strapi refused STRAPI_API_TOKEN for /api/users/:id (${response.status}): give it read-only access`);
       throw new AppError('upstream_error', 'Strapi refused the BFF’s API token');
     }
-    if (response.status >= 400) throw this.translateError(response);
-    if (!isUser(response.body)) throw this.unexpected('users/:id');
+    if (response.status >= 400) throw this.translateError(response, caller);
+    if (!isUser(response.body)) throw this.unexpected('users/:id', caller);
     return response.body.blocked === true ? 'blocked' : 'active';
   }
 
@@ -182,12 +182,12 @@ export class StrapiClient implements OnModuleDestroy {
     const response = await this.send('refresh', 'POST', '/api/auth/refresh', { body: { refreshToken }, caller });
     if (response.status === 401) throw new AppError('session_expired', 'Strapi no longer accepts this session’s refresh token');
     if (response.status === 404) {
-      this.logger.error('Strapi has no /api/auth/refresh: it is not in refresh mode any more (users-permissions jwtManagement)');
+      this.logger.error({ requestId: caller?.requestId }, 'Strapi has no /api/auth/refresh: it is not in refresh mode any more (users-permissions jwtManagement)');
       throw new AppError('upstream_error', 'Strapi cannot refresh this session');
     }
-    if (response.status >= 400) throw this.translateError(response);
+    if (response.status >= 400) throw this.translateError(response, caller);
     const body = response.body as Partial<StrapiTokenPair> | undefined;
-    if (typeof body?.jwt !== 'string' || typeof body.refreshToken !== 'string') throw this.unexpected('refresh');
+    if (typeof body?.jwt !== 'string' || typeof body.refreshToken !== 'string') throw this.unexpected('refresh', caller);
     return { jwt: body.jwt, refreshToken: body.refreshToken };
   }
 
@@ -195,10 +195,10 @@ export class StrapiClient implements OnModuleDestroy {
    * Strapi's refresh mode: ends the Strapi session behind `refreshToken`. False if there was
    * nothing Strapi would end: it refused the JWT (401), or it is no longer in refresh mode (404).
    */
-  async logout(jwt: string, refreshToken: string): Promise<boolean> {
-    const response = await this.send('logout', 'POST', '/api/auth/logout', { body: { refreshToken }, jwt });
+  async logout(jwt: string, refreshToken: string, caller?: StrapiCaller): Promise<boolean> {
+    const response = await this.send('logout', 'POST', '/api/auth/logout', { body: { refreshToken }, jwt, caller });
     if (response.status === 401 || response.status === 404) return false;
-    if (response.status >= 400) throw this.translateError(response);
+    if (response.status >= 400) throw this.translateError(response, caller);
     return true;
   }
 
@@ -217,10 +217,10 @@ export class StrapiClient implements OnModuleDestroy {
     }
   }
 
-  private expectAuthResult(response: StrapiResponse): StrapiAuthResult {
-    if (response.status >= 400) throw this.translateError(response);
+  private expectAuthResult(response: StrapiResponse, caller: StrapiCaller | undefined): StrapiAuthResult {
+    if (response.status >= 400) throw this.translateError(response, caller);
     const body = response.body as Partial<StrapiAuthResult>;
-    if (typeof body.jwt !== 'string' || !isUser(body.user)) throw this.unexpected('auth');
+    if (typeof body.jwt !== 'string' || !isUser(body.user)) throw this.unexpected('auth', caller);
     return { jwt: body.jwt, user: body.user, refreshToken: typeof body.refreshToken === 'string' ? body.refreshToken : undefined };
   }
 
@@ -266,7 +266,7 @@ export class StrapiClient implements OnModuleDestroy {
       : new AppError('upstream_unavailable', 'Strapi is unavailable; try again shortly');
   }
 
-  private translateError(response: StrapiResponse): AppError {
+  private translateError(response: StrapiResponse, caller: StrapiCaller | undefined): AppError {
     const message = errorMessage(response);
     for (const [pattern, code, ourMessage] of KNOWN_MESSAGES) {
       if (pattern.test(message)) return new AppError(code, ourMessage);
@@ -274,12 +274,12 @@ export class StrapiClient implements OnModuleDestroy {
     if (response.status === 429) return new AppError('rate_limited', 'Too many attempts; try again later');
     if (response.status === 400 && message) return new AppError('validation_failed', message);
     if (response.status >= 500) return new AppError('upstream_error', 'Strapi failed to handle the request');
-    this.logger.warn(`Strapi answered ${response.status} with an unrecognised error`);
+    this.logger.warn({ requestId: caller?.requestId }, `Strapi answered ${response.status} with an unrecognised error`);
     return new AppError('upstream_error', 'Strapi rejected the request');
   }
 
-  private unexpected(what: string): AppError {
-    this.logger.error(`Strapi returned an unexpected ${what} response shape`);
+  private unexpected(what: string, caller: StrapiCaller | undefined): AppError {
+    this.logger.error({ requestId: caller?.requestId }, `Strapi returned an unexpected ${what} response shape`);
     return new AppError('upstream_error', 'Strapi returned an unexpected response');
   }
 }
