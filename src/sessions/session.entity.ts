@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RevocationReason } from './revocation';
 
-export type RevocationActor = 'self' | 'system' | `admin:${string}`;
+/** Who ended a session: its user, the BFF itself, an admin (by Strapi user id), or the command line. */
+export type RevocationActor = 'self' | 'system' | 'cli' | `admin:${string}`;
 
 @Entity({ name: 'bff_sessions' })
 @Index('idx_bff_sessions_user_created', ['userId', 'createdAt'])
