@@ -36,23 +36,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parses argv (without node and the script). Throws UsageError for anything it can't run. */
 export function parseCli(argv: readonly string[]): CliCommand {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        user: { type: 'string' },
-        session: { type: 'string' },
-        reason: { type: 'string' },
-        status: { type: 'string' },
-        type: { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseOptions(argv);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -94,6 +80,24 @@ export function parseCli(argv: readonly string[]): CliCommand {
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }
+}
+
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      user: { type: 'string' },
+      session: { type: 'string' },
+      reason: { type: 'string' },
+      status: { type: 'string' },
+      type: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {
