@@ -50,7 +50,7 @@ describe('metrics', () => {
     expect((await bff.request('GET', '/api/articles')).status).toBe(200);
 
     const email = `metrics-${randomUUID()}@example.com`;
-    expect((await bff.request('POST', '/auth/forgot-password', { json: { email } })).status).toBe(200);
+    expect((await bff.request('POST', '/auth/forgot-password', { json: { email } })).status).toBe(204);
     expectEnvelope(await bff.request('POST', '/auth/forgot-password', { json: { email } }), 429, 'rate_limited');
 
     const text = await scrape();

@@ -164,7 +164,7 @@ describe('session management', () => {
       expect(result.body.revoked).toBe(open.length);
       expect(await unrevokedSessionsOf(one.user.id)).toEqual([]);
       for (const tokens of [one, two]) expectEnvelope(await bff.request('GET', '/auth/me', { token: tokens.accessToken }), 401, 'session_revoked');
-      expectEnvelope(await bff.request('DELETE', '/admin/users/99999999999/sessions', { token: admin.accessToken }), 400, 'validation_failed');
+      expectEnvelope(await bff.request('DELETE', '/admin/users/2147483648/sessions', { token: admin.accessToken }), 400, 'validation_failed');
       expectEnvelope(await bff.request('DELETE', `/admin/users/nobody-${randomUUID()}/sessions`, { token: admin.accessToken }), 404, 'not_found');
     });
 
