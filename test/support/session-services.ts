@@ -43,7 +43,8 @@ export function sessionServices(dataSource: DataSource, config: AppConfig, strap
   const cache = new SessionCache(repository, config);
   const audit = new AuditService(dataSource);
   const box = new SecretBox(config.keys.sessionEncryptionKey);
-  const metrics = new Metrics(config);
+  // Off: these services run below HTTP, where nothing scrapes them (and some tests hand in a partial config).
+  const metrics = new Metrics({ ...config, metrics: { exposure: 'off', requested: false, token: undefined, port: undefined, host: '127.0.0.1' } });
   const revoker = new SessionRevoker(repository, cache, audit, strapi, metrics, dataSource);
   const credentials = new StrapiCredentials(repository, cache, revoker, strapi, box, config);
   const accessTokens = new AccessTokenService(new JwtService(), config);

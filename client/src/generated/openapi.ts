@@ -3082,7 +3082,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Strapi user id */
                 userId?: number;
-                /** @description A user id, or the email or username the user signed in with (exact, case-insensitive) */
+                /** @description A user id, or the email or username the user signed in with (exact, case-insensitive), e.g. `alice@example.com` */
                 q?: string;
                 status?: "active" | "revoked" | "expired" | "all";
             };

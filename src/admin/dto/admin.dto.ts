@@ -36,8 +36,7 @@ export class AdminSessionsQuery extends PageQuery {
   userId?: number;
 
   @ApiPropertyOptional({
-    description: 'A user id, or the email or username the user signed in with (exact, case-insensitive)',
-    example: 'alice@example.com',
+    description: 'A user id, or the email or username the user signed in with (exact, case-insensitive), e.g. `alice@example.com`',
     maxLength: 255,
   })
   @IsOptional()
