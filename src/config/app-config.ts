@@ -77,6 +77,7 @@ export interface AppConfig {
      */
     readyRequiresStrapi: boolean;
   };
+  metrics: MetricsConfig;
   adminRoles: string[];
   limits: LimitsConfig;
   passwords: PasswordPolicyConfig;
@@ -88,6 +89,22 @@ export interface AppConfig {
     /** Set when dev keys were generated or loaded from the data folder, so boot can warn about it. */
     devKeysFile: string | undefined;
   };
+}
+
+/**
+ * Where /metrics is served: nowhere, on the app's own port (behind METRICS_TOKEN when set), or on
+ * a listener of its own (METRICS_PORT), which a firewall or network policy keeps internal.
+ */
+export type MetricsExposure = 'off' | 'main_port' | 'own_port';
+
+export interface MetricsConfig {
+  exposure: MetricsExposure;
+  /** METRICS_ENABLED as given: true with exposure `off` means production without a token or port, which boot reports. */
+  requested: boolean;
+  /** A scrape must send `Authorization: Bearer <token>` when set, on whichever listener. */
+  token: string | undefined;
+  port: number | undefined;
+  host: string;
 }
 
 /** A limit: this many points per window. */

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { ActiveSessions } from './active-session';
+import { ActiveSessionsMetric } from './active-sessions-metric';
 import { MySessionsService } from './my-sessions.service';
 import { RefreshService } from './refresh.service';
 import { SessionRevoker } from './revocation';
@@ -20,7 +21,7 @@ import { StrapiCredentials } from './strapi-credentials';
 @Module({
   imports: [TokensModule, AuditModule, StrapiModule],
   controllers: [SessionsController],
-  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService],
+  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService, ActiveSessionsMetric],
   exports: [SessionsRepository, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService],
 })
 export class SessionsModule {}

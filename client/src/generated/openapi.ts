@@ -235,7 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find sessions, e.g. a user’s active ones (`userId=3&status=active`) */
+        /** Find sessions, e.g. a user’s active ones (`q=alice@example.com`, `userId=3&status=active`) */
         get: operations["adminListSessions"];
         put?: never;
         post?: never;
@@ -270,10 +270,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One user’s sessions, the user named by id, email or username */
+        get: operations["adminListUserSessions"];
         put?: never;
         post?: never;
-        /** Revoke every session of a user */
+        /** Revoke every session of a user, named by id, email or username */
         delete: operations["adminRevokeUserSessions"];
         options?: never;
         head?: never;
@@ -365,7 +366,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -385,6 +386,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -394,6 +403,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -403,6 +420,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -412,6 +437,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -421,6 +454,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -430,6 +471,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -439,6 +505,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -448,6 +522,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -462,7 +544,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -482,6 +564,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -491,6 +581,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -500,6 +598,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -509,6 +615,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -518,6 +632,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -527,6 +649,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -536,6 +683,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -545,6 +700,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -559,7 +722,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -579,6 +742,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -588,6 +759,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -597,6 +776,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -606,6 +793,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -615,6 +810,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -624,6 +827,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -633,6 +861,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -642,6 +878,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -656,7 +900,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -676,6 +920,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -685,6 +937,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -694,6 +954,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -703,6 +971,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -712,6 +988,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -721,6 +1005,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -730,6 +1039,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -739,6 +1056,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -755,7 +1080,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -775,6 +1100,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -784,6 +1117,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -793,6 +1134,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -802,6 +1151,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -811,6 +1168,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -820,6 +1185,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -829,6 +1219,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -838,6 +1236,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -878,6 +1284,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -887,6 +1301,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -896,6 +1318,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -905,6 +1335,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -914,6 +1352,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -923,6 +1369,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -932,6 +1403,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -941,6 +1420,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -973,6 +1460,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -982,6 +1477,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -991,6 +1494,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1000,6 +1511,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1009,6 +1528,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1018,6 +1545,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1027,6 +1579,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1036,6 +1596,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -2514,6 +3082,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Strapi user id */
                 userId?: number;
+                /** @description A user id, or the email or username the user signed in with (exact, case-insensitive), e.g. `alice@example.com` */
+                q?: string;
                 status?: "active" | "revoked" | "expired" | "all";
             };
             header?: never;
@@ -2798,12 +3368,124 @@ export interface operations {
             };
         };
     };
+    adminListUserSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "active" | "revoked" | "expired" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description The Strapi user id, or the email or username the user signs in with (exact, case-insensitive) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSessionPageDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     adminRevokeUserSessions: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                userId: number;
+                /** @description The Strapi user id, or the email or username the user signs in with (exact, case-insensitive) */
+                userId: string;
             };
             cookie?: never;
         };
@@ -2861,6 +3543,23 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }
