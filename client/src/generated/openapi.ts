@@ -1881,9 +1881,9 @@ export interface components {
         PageMetaDto: {
             page: number;
             pageSize: number;
-            /** @description Matching rows, counted exactly up to 10,000 */
+            /** @description Matching rows, counted exactly up to 1,000 */
             total: number;
-            /** @description False when there are more than 10,000 matches (`total` is then 10,000) */
+            /** @description False when there are more than 1,000 matches (`total` is then 1,000) */
             totalExact: boolean;
         };
         AdminSessionPageDto: {
@@ -1974,7 +1974,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2119,7 +2119,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2274,7 +2274,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2385,7 +2385,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2461,7 +2461,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2555,7 +2555,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2631,7 +2631,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2708,7 +2708,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2787,7 +2787,7 @@ export interface operations {
                 confirmation: string;
             };
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2859,7 +2859,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path: {
@@ -2951,7 +2951,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
