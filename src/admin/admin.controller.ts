@@ -5,6 +5,7 @@ import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { AppError } from '../common/app-error';
 import { RevokedCountDto } from '../sessions/dto/session.dto';
 import { AdminGuard } from './admin.guard';
+import { RequiresFreshAuth } from '../sessions/fresh-auth.guard';
 import { AdminService } from './admin.service';
 import { AdminRevokeDto, MAX_USER_ID, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
 
@@ -20,7 +21,7 @@ const userIdPipe: PipeTransform<string, number> = {
 @ApiTags('admin')
 @ApiBearerAuth()
 @UseGuards(AdminGuard)
-@ApiErrors(...SESSION_ERRORS, 'forbidden')
+@ApiErrors(...SESSION_ERRORS, 'forbidden', 'mfa_required')
 @Controller('admin')
 export class AdminController {
   constructor(private readonly admin: AdminService) {}
@@ -43,6 +44,7 @@ export class AdminController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
+  @RequiresFreshAuth()
   @ApiOperation({ summary: 'Revoke one session; it stops working everywhere within a second' })
   @ApiBody({ type: AdminRevokeDto, required: false })
   @ApiNoContentResponse({ description: 'Revoked (or already ended)' })
@@ -57,11 +59,21 @@ export class AdminController {
   }
 
   @Delete('users/:userId/sessions')
+  @RequiresFreshAuth()
   @ApiOperation({ summary: 'Revoke every session of a user' })
   @ApiOkResponse({ type: RevokedCountDto })
   @ApiErrors('validation_failed')
   revokeUserSessions(@Param('userId', userIdPipe) userId: number, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
     return this.admin.revokeUserSessions(userId, principal.userId, client);
+  }
+
+  @Delete('users/:userId/mfa')
+  @RequiresFreshAuth()
+  @ApiOperation({ summary: 'Reset a user’s second factors after they lost their device; ends their sessions' })
+  @ApiOkResponse({ type: RevokedCountDto })
+  @ApiErrors('validation_failed')
+  resetMfa(@Param('userId', userIdPipe) userId: number, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
+    return this.admin.resetMfa(userId, principal.userId, client);
   }
 
   @Get('audit-events')

@@ -7,6 +7,9 @@ import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRevoker } from '../sessions/revocation';
 import { sessionStatus, sessionSummary } from '../sessions/session-view';
 import { SessionsRepository } from '../sessions/sessions.repository';
+import { amrOf } from '../sessions/assurance';
+import { ChallengesRepository } from '../mfa/challenges.repository';
+import { FactorsRepository } from '../mfa/factors.repository';
 import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
 
 /** The admin console's use cases: find sessions, end them, read the audit trail. */
@@ -16,6 +19,8 @@ export class AdminService {
     private readonly sessions: SessionsRepository,
     private readonly revoker: SessionRevoker,
     private readonly audit: AuditService,
+    private readonly factors: FactorsRepository,
+    private readonly challenges: ChallengesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,6 +43,21 @@ export class AdminService {
     const actor = `admin:${adminId}` as const;
     const revoked = await this.revoker.revoke({ userId }, { reason: 'admin_revoked', actor, context });
     await this.audit.record({ type: 'admin_user_sessions_revoked', userId, actor, reason: 'admin_revoked', details: { revoked }, context });
+    return { revoked };
+  }
+
+  /**
+   * For a user who lost their device: every factor and recovery code goes, sign-ins waiting for a
+   * second factor end, and so do the user's sessions. The next sign-in starts from no factor
+   * (and enrolment, if the role requires one).
+   */
+  async resetMfa(userId: number, adminId: number, context: RequestContext): Promise<{ revoked: number }> {
+    const actor = `admin:${adminId}` as const;
+    const now = new Date();
+    const factors = await this.factors.deleteAllOfUser(userId);
+    await this.challenges.endAllOfUser(userId, 'reset', now);
+    const revoked = await this.revoker.revoke({ userId }, { reason: 'mfa_reset', actor, context });
+    await this.audit.record({ type: 'admin_mfa_reset', userId, actor, reason: 'mfa_reset', details: { factors, revoked }, context });
     return { revoked };
   }
 
@@ -68,6 +88,9 @@ export class AdminService {
       role: session.role,
       status: sessionStatus(session, now, this.config.tokens.refreshIdleTtlMs),
       refreshCount: session.refreshGeneration,
+      aal: session.aal,
+      amr: amrOf(session),
+      authTime: session.authTime.toISOString(),
       revokedAt: session.revokedAt?.toISOString() ?? null,
       revokedReason: session.revokedReason,
       revokedBy: session.revokedBy,

@@ -80,7 +80,7 @@ export class AuthService {
   /** A provider sign-in ends like a password login: a BFF session, Strapi's JWT kept server-side. */
   async providerSignIn(provider: string, query: string, client: ClientContext): Promise<TokenResponse> {
     const auth = await this.strapi.providerCallback(provider, query, client);
-    const response = await this.issuer.signIn(auth, undefined, client);
+    const response = await this.issuer.signIn(auth, undefined, client, undefined, 'provider');
     await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, details: { provider }, context: client });
     return response;
   }
@@ -93,7 +93,7 @@ export class AuthService {
       await this.audit.record({ type: 'registered', userId: result.user.id, details: { confirmationRequired: true }, context: client });
       return { confirmationRequired: true };
     }
-    const response = await this.issuer.signIn(result.auth, dto.deviceName, client);
+    const response = await this.issuer.signIn(result.auth, dto.deviceName, client, undefined, 'register');
     await this.audit.record({ type: 'registered', userId: response.user.id, sessionId: response.session.id, context: client });
     return response;
   }

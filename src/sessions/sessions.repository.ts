@@ -187,6 +187,11 @@ export class SessionsRepository {
       .take(query.pageSize);
   }
 
+  /** A re-authentication or a second factor on the current session: its freshness, and maybe its level. */
+  async updateAssurance(sessionId: string, assurance: Pick<SessionEntity, 'aal' | 'amr' | 'authTime'>): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).update({ id: sessionId }, assurance);
+  }
+
   async updateRole(manager: EntityManager, sessionId: string, role: string | null): Promise<void> {
     await manager.update(SessionEntity, { id: sessionId }, { role });
   }

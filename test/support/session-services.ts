@@ -18,6 +18,9 @@ import { LoginThrottle } from '../../src/limits/login-throttle';
 import { AccessTokenService } from '../../src/tokens/access-token.service';
 import { DeviceTokenService } from '../../src/tokens/device-token.service';
 import { SecretBox } from '../../src/tokens/secret-box';
+import { ChallengesRepository } from '../../src/mfa/challenges.repository';
+import { FactorsRepository } from '../../src/mfa/factors.repository';
+import { SignInGate } from '../../src/mfa/sign-in-gate';
 
 export interface SessionServices {
   repository: SessionsRepository;
@@ -50,7 +53,7 @@ export function sessionServices(dataSource: DataSource, config: AppConfig, strap
     active: new ActiveSessions(cache, config),
     revoker,
     credentials,
-    issuer: new SessionIssuer(repository, credentials, strapi, accessTokens, config),
+    issuer: new SessionIssuer(repository, credentials, strapi, accessTokens, new SignInGate(new FactorsRepository(dataSource), new ChallengesRepository(dataSource), box, audit, config), config),
     refresher: new RefreshService(repository, cache, revoker, credentials, strapi, box, audit, config),
     audit,
     accessTokens,

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { RecoveryCodeEntity, TotpFactorEntity } from './mfa.entities';
+import type { FactorSummary, MfaSubject } from './mfa-subject';
+
+/** Every SQL statement about a user's factors. Lookups always match `id` and `documentId` together. */
+@Injectable()
+export class FactorsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private owner(subject: MfaSubject): { userId: number; userDocumentId: string | ReturnType<typeof IsNull> } {
+    return { userId: subject.userId, userDocumentId: subject.documentId ?? IsNull() };
+  }
+
+  async summary(subject: MfaSubject): Promise<FactorSummary> {
+    const [totp, recoveryCodesLeft] = await Promise.all([
+      this.dataSource.getRepository(TotpFactorEntity).existsBy({ ...this.owner(subject), confirmedAt: Not(IsNull()) }),
+      this.recoveryCodesLeft(subject),
+    ]);
+    return { totp, passkeys: 0, recoveryCodesLeft };
+  }
+
+  activeTotp(subject: MfaSubject): Promise<TotpFactorEntity | null> {
+    return this.dataSource.getRepository(TotpFactorEntity).findOneBy({ ...this.owner(subject), confirmedAt: Not(IsNull()) });
+  }
+
+  pendingTotp(subject: MfaSubject): Promise<TotpFactorEntity | null> {
+    return this.dataSource.getRepository(TotpFactorEntity).findOneBy({ ...this.owner(subject), confirmedAt: IsNull() });
+  }
+
+  /**
+   * A new pending enrolment replaces an earlier unconfirmed one. Rows left by a deleted account
+   * whose id Strapi handed on go too: they can never match again.
+   */
+  async startTotp(subject: MfaSubject, seal: (id: string) => string, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(TotpFactorEntity)
+        .where('user_id = :userId AND (confirmed_at IS NULL OR user_document_id IS DISTINCT FROM :documentId)', { userId: subject.userId, documentId: subject.documentId })
+        .execute();
+      const id = randomUUID();
+      await manager.insert(TotpFactorEntity, { id, userId: subject.userId, userDocumentId: subject.documentId, secretEncrypted: seal(id), confirmedAt: null, lastUsedStep: null, createdAt: now });
+    });
+  }
+
+  /** Turns a pending TOTP on, with the step of the code that confirmed it. False if it is gone or already on. */
+  async confirmTotp(id: string, step: number, now: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(TotpFactorEntity)
+      .set({ confirmedAt: now, lastUsedStep: String(step) })
+      .where('id = :id AND confirmed_at IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /**
+   * Records the step of an accepted code, atomically: of two requests with the same code (on any
+   * instance), one moves the step and the other finds it moved and is refused as a replay.
+   */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(TotpFactorEntity)
+      .set({ lastUsedStep: String(step) })
+      .where('id = :id AND confirmed_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < :step)', { id, step })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async deleteTotp(subject: MfaSubject): Promise<number> {
+    const result = await this.dataSource.getRepository(TotpFactorEntity).delete(this.owner(subject));
+    return result.affected ?? 0;
+  }
+
+  /** The new set replaces the old one in one transaction: no moment with both, or neither. */
+  async replaceRecoveryCodes(subject: MfaSubject, hashes: string[], now: Date): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(RecoveryCodeEntity, { userId: subject.userId });
+      await manager.insert(
+        RecoveryCodeEntity,
+        hashes.map((codeHash) => ({ id: randomUUID(), userId: subject.userId, userDocumentId: subject.documentId, codeHash, usedAt: null, createdAt: now })),
+      );
+    });
+  }
+
+  /** Spends a recovery code, atomically: a code works once, even when sent twice at the same moment. */
+  async spendRecoveryCode(subject: MfaSubject, codeHash: string, now: Date): Promise<boolean> {
+    const builder = this.dataSource
+      .createQueryBuilder()
+      .update(RecoveryCodeEntity)
+      .set({ usedAt: now })
+      .where('user_id = :userId AND code_hash = :codeHash AND used_at IS NULL', { userId: subject.userId, codeHash });
+    if (subject.documentId === null) builder.andWhere('user_document_id IS NULL');
+    else builder.andWhere('user_document_id = :documentId', { documentId: subject.documentId });
+    return ((await builder.execute()).affected ?? 0) > 0;
+  }
+
+  recoveryCodesLeft(subject: MfaSubject): Promise<number> {
+    return this.dataSource.getRepository(RecoveryCodeEntity).countBy({ ...this.owner(subject), usedAt: IsNull() });
+  }
+
+  async deleteRecoveryCodes(subject: MfaSubject): Promise<void> {
+    await this.dataSource.getRepository(RecoveryCodeEntity).delete(this.owner(subject));
+  }
+
+  /** An admin reset: every factor of the Strapi user id, whatever its documentId. */
+  async deleteAllOfUser(userId: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const totp = await manager.delete(TotpFactorEntity, { userId });
+      await manager.delete(RecoveryCodeEntity, { userId });
+      return totp.affected ?? 0;
+    });
+  }
+}
