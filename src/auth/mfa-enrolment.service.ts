@@ -9,6 +9,8 @@ import { generateRecoveryCodes, hashRecoveryCode } from '../mfa/recovery-codes';
 import { totpAssociatedData } from '../mfa/second-factors';
 import { checkTotp, newTotpSecret, otpauthUrl, qrSvg } from '../mfa/totp';
 import { SecretBox } from '../tokens/secret-box';
+import { PasskeyFactor } from '../mfa/passkeys';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { MfaStatusDto, TotpEnrolmentDto } from './dto/mfa.dto';
 
 /** Setting factors up and taking them down: TOTP enrolment, recovery codes, and what a user has. */
@@ -18,6 +20,7 @@ export class MfaEnrolmentService {
     private readonly factors: FactorsRepository,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
+    private readonly passkeys: PasskeyFactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +64,19 @@ export class MfaEnrolmentService {
     const recoveryCodes = await this.newRecoveryCodes(subject, now);
     await this.audit.record({ type: 'recovery_codes_regenerated', userId: subject.userId, context });
     return { recoveryCodes };
+  }
+
+  async passkeyOptions(subject: MfaSubject, userName: string): Promise<{ options: object; state: string }> {
+    return this.passkeys.registrationOptions(subject, userName);
+  }
+
+  /** A new passkey; when it is the user's first factor, the recovery codes come with it (once). */
+  async registerPasskey(subject: MfaSubject, state: string, response: RegistrationResponseJSON, context: RequestContext): Promise<{ id: string; recoveryCodes?: string[] }> {
+    const before = await this.factors.summary(subject);
+    const id = await this.passkeys.register(subject, state, response);
+    await this.audit.record({ type: 'passkey_registered', userId: subject.userId, details: { passkeyId: id }, context });
+    if (before.totp || before.passkeys > 0) return { id };
+    return { id, recoveryCodes: await this.newRecoveryCodes(subject, new Date()) };
   }
 
   private async newRecoveryCodes(subject: MfaSubject, now: Date): Promise<string[]> {

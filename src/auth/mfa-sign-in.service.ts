@@ -4,7 +4,9 @@ import { AppError } from '../common/app-error';
 import type { ClientContext, Principal } from '../common/principal';
 import type { MfaChallengeEntity } from '../mfa/mfa.entities';
 import type { MfaSubject } from '../mfa/mfa-subject';
-import { SecondFactors, type SecondFactorAmr } from '../mfa/second-factors';
+import { SecondFactors, type FactorProof, type SecondFactorAmr } from '../mfa/second-factors';
+import { PasskeyFactor } from '../mfa/passkeys';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { SignInGate } from '../mfa/sign-in-gate';
 import { amrOf, withMethod, type AuthMethodRef } from '../sessions/assurance';
 import { RefreshService } from '../sessions/refresh.service';
@@ -30,15 +32,20 @@ export class MfaSignInService {
     private readonly cache: SessionCache,
     private readonly audit: AuditService,
     private readonly devices: DeviceTokenService,
+    private readonly passkeys: PasskeyFactor,
   ) {}
 
   async verify(dto: MfaVerifyDto, client: ClientContext): Promise<VerifiedSignIn> {
     const challenge = await this.gate.open(dto.mfaToken, 'verify');
-    if (dto.method === 'passkey') throw new AppError('mfa_not_enrolled', 'Passkeys are not available on this server yet');
-    if (!dto.code) throw new AppError('validation_failed', 'The request is invalid', [{ field: 'code', errors: ['code is required for this method'] }]);
-    const verified = await this.secondFactors.verify(subjectOf(challenge), { method: dto.method, code: dto.code }, client, challenge.id);
+    const verified = await this.secondFactors.verify(subjectOf(challenge), proofOf(dto, challenge.id), client, challenge.id);
     const response = await this.finish(challenge, verified.amr, dto.method, client);
     return verified.recoveryCodesLeft === undefined ? response : { ...response, recoveryCodesLeft: verified.recoveryCodesLeft };
+  }
+
+  /** WebAuthn options for answering this sign-in with a passkey. */
+  async passkeyOptions(mfaToken: string): Promise<{ options: object; state: string }> {
+    const challenge = await this.gate.open(mfaToken, 'verify');
+    return this.passkeys.authenticationOptions(subjectOf(challenge), challenge.id);
   }
 
   /** Enrolment for a user whose role requires a factor they don't have yet: the mfaToken allows only this. */
@@ -98,6 +105,19 @@ export class MfaSignInService {
         return response;
     }
   }
+}
+
+function proofOf(dto: MfaVerifyDto, challengeId: string): FactorProof {
+  if (dto.method === 'passkey') {
+    if (!dto.passkey || !dto.passkeyState) throw invalid('passkey', 'passkey and passkeyState are required for this method');
+    return { method: 'passkey', response: dto.passkey as unknown as AuthenticationResponseJSON, state: dto.passkeyState, challengeId };
+  }
+  if (!dto.code) throw invalid('code', 'code is required for this method');
+  return { method: dto.method, code: dto.code };
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('validation_failed', 'The request is invalid', [{ field, errors: [message] }]);
 }
 
 function subjectOf(challenge: MfaChallengeEntity): MfaSubject {

@@ -14,6 +14,9 @@ import {
   MfaTokenDto,
   MfaVerifiedDto,
   MfaVerifyDto,
+  PasskeyOptionsDto,
+  PasskeyRegisteredDto,
+  PasskeyRegistrationDto,
   ReauthenticateDto,
   ReauthenticatedDto,
   RecoveryCodesDto,
@@ -23,6 +26,7 @@ import {
 import { MfaEnrolmentService } from './mfa-enrolment.service';
 import { MfaSignInService } from './mfa-sign-in.service';
 import { ReauthenticationService } from './reauthentication.service';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 
 const CODE_ERRORS = ['validation_failed', 'invalid_mfa_code', 'mfa_code_reused', 'mfa_not_enrolled', 'mfa_locked'] as const;
 
@@ -41,9 +45,19 @@ export class MfaController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish a sign-in that answered `mfaRequired`: the mfaToken and a second factor in, the session’s tokens out' })
   @ApiOkResponse({ type: MfaVerifiedDto })
-  @ApiErrors(...CODE_ERRORS, 'invalid_mfa_token', 'mfa_enrollment_required', 'service_unavailable')
+  @ApiErrors(...CODE_ERRORS, 'invalid_mfa_token', 'mfa_enrollment_required', 'passkey_rejected', 'service_unavailable')
   async verify(@Body() dto: MfaVerifyDto, @Client() client: ClientContext, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
     return this.cookies.deliver(request, reply, await this.signIn.verify(dto, client));
+  }
+
+  @Public()
+  @Post('mfa/verify/passkey-options')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'WebAuthn options for answering a sign-in’s challenge with a passkey (then POST /auth/mfa/verify with method `passkey`)' })
+  @ApiOkResponse({ type: PasskeyOptionsDto })
+  @ApiErrors('validation_failed', 'invalid_mfa_token', 'mfa_enrollment_required', 'mfa_not_enrolled')
+  passkeySignInOptions(@Body() dto: MfaTokenDto): Promise<PasskeyOptionsDto> {
+    return this.signIn.passkeyOptions(dto.mfaToken);
   }
 
   @Public()
@@ -98,6 +112,28 @@ export class MfaController {
   @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'invalid_mfa_code', 'mfa_not_enrolled', 'mfa_already_enabled')
   confirmTotp(@CurrentPrincipal() principal: Principal, @Body() dto: MfaCodeDto, @Client() client: ClientContext): Promise<RecoveryCodesDto> {
     return this.signIn.confirmForSession(principal, dto.code, client);
+  }
+
+  @Post('mfa/passkeys/options')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @RequiresFreshAuth()
+  @ApiOperation({ summary: 'WebAuthn options for registering a passkey as a second factor (needs a re-authentication within REAUTH_MAX_AGE)' })
+  @ApiOkResponse({ type: PasskeyOptionsDto })
+  @ApiErrors(...SESSION_ERRORS)
+  passkeyRegistrationOptions(@CurrentPrincipal() principal: Principal): Promise<PasskeyOptionsDto> {
+    return this.enrolment.passkeyOptions(subjectOf(principal), principal.session.email);
+  }
+
+  @Post('mfa/passkeys')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @RequiresFreshAuth()
+  @ApiOperation({ summary: 'Register the passkey the browser created with those options' })
+  @ApiOkResponse({ type: PasskeyRegisteredDto })
+  @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'passkey_rejected')
+  registerPasskey(@CurrentPrincipal() principal: Principal, @Body() dto: PasskeyRegistrationDto, @Client() client: ClientContext): Promise<PasskeyRegisteredDto> {
+    return this.enrolment.registerPasskey(subjectOf(principal), dto.state, dto.response as unknown as RegistrationResponseJSON, client);
   }
 
   @Delete('mfa/totp')

@@ -38,7 +38,6 @@ export class ReauthenticationService {
     let aal = session.aal;
     let recoveryCodesLeft: number | undefined;
     if (dto.method) {
-      if (dto.method === 'passkey') throw new AppError('mfa_not_enrolled', 'Passkeys are not available on this server yet');
       if (!dto.code) throw invalid('code', 'code is required with method');
       const verified = await this.secondFactors.verify(subject, { method: dto.method, code: dto.code }, client);
       method = verified.amr;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { RecoveryCodeEntity, TotpFactorEntity } from './mfa.entities';
+import { PasskeyEntity, RecoveryCodeEntity, TotpFactorEntity } from './mfa.entities';
 import type { FactorSummary, MfaSubject } from './mfa-subject';
 
 /** Every SQL statement about a user's factors. Lookups always match `id` and `documentId` together. */
@@ -15,11 +15,12 @@ export class FactorsRepository {
   }
 
   async summary(subject: MfaSubject): Promise<FactorSummary> {
-    const [totp, recoveryCodesLeft] = await Promise.all([
+    const [totp, passkeys, recoveryCodesLeft] = await Promise.all([
       this.dataSource.getRepository(TotpFactorEntity).existsBy({ ...this.owner(subject), confirmedAt: Not(IsNull()) }),
+      this.dataSource.getRepository(PasskeyEntity).countBy(this.owner(subject)),
       this.recoveryCodesLeft(subject),
     ]);
-    return { totp, passkeys: 0, recoveryCodesLeft };
+    return { totp, passkeys, recoveryCodesLeft };
   }
 
   activeTotp(subject: MfaSubject): Promise<TotpFactorEntity | null> {
@@ -108,12 +109,39 @@ export class FactorsRepository {
     await this.dataSource.getRepository(RecoveryCodeEntity).delete(this.owner(subject));
   }
 
+  passkeysOf(subject: MfaSubject): Promise<PasskeyEntity[]> {
+    return this.dataSource.getRepository(PasskeyEntity).findBy(this.owner(subject));
+  }
+
+  passkey(subject: MfaSubject, credentialId: string): Promise<PasskeyEntity | null> {
+    return this.dataSource.getRepository(PasskeyEntity).findOneBy({ ...this.owner(subject), credentialId });
+  }
+
+  async addPasskey(passkey: PasskeyEntity): Promise<void> {
+    await this.dataSource.getRepository(PasskeyEntity).insert(passkey);
+  }
+
+  /**
+   * Moves the signature counter forward, atomically from the value the check read: of two
+   * assertions with one counter value, the second finds it moved (a clone, or a replay).
+   */
+  async advancePasskeyCounter(id: string, from: string, to: number, now: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(PasskeyEntity)
+      .set({ counter: String(to), lastUsedAt: now })
+      .where('id = :id AND counter = :from', { id, from })
+      .execute();
+    return result.affected === 1;
+  }
+
   /** An admin reset: every factor of the Strapi user id, whatever its documentId. */
   async deleteAllOfUser(userId: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const totp = await manager.delete(TotpFactorEntity, { userId });
+      const passkeys = await manager.delete(PasskeyEntity, { userId });
       await manager.delete(RecoveryCodeEntity, { userId });
-      return totp.affected ?? 0;
+      return (totp.affected ?? 0) + (passkeys.affected ?? 0);
     });
   }
 }

@@ -109,3 +109,40 @@ export class MfaChallengeEntity {
   @Column('varchar', { name: 'end_reason', length: 16, nullable: true })
   endReason!: string | null;
 }
+
+/** A passkey (WebAuthn credential) registered as a second factor. */
+@Entity({ name: 'bff_passkeys' })
+@Index('idx_bff_passkeys_credential', ['credentialId'], { unique: true })
+@Index('idx_bff_passkeys_user', ['userId', 'userDocumentId'])
+export class PasskeyEntity {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_passkeys' })
+  id!: string;
+
+  @Column('integer', { name: 'user_id' })
+  userId!: number;
+
+  @Column('varchar', { name: 'user_document_id', length: 64, nullable: true })
+  userDocumentId!: string | null;
+
+  /** The credential id, base64url, as the browser reports it. */
+  @Column('varchar', { name: 'credential_id', length: 1024 })
+  credentialId!: string;
+
+  /** The COSE public key, base64url. Public: nothing to seal. */
+  @Column('text', { name: 'public_key' })
+  publicKey!: string;
+
+  /** The authenticator's signature counter: one that goes backwards means a cloned authenticator. */
+  @Column('bigint', { default: 0 })
+  counter!: string;
+
+  /** Comma-separated WebAuthn transports (`internal`, `usb`, `hybrid`, …). */
+  @Column('varchar', { length: 255, default: '' })
+  transports!: string;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt!: Date | null;
+}

@@ -6,6 +6,7 @@ import { ChallengesRepository } from './challenges.repository';
 import { FactorsRepository } from './factors.repository';
 import { SecondFactors } from './second-factors';
 import { SignInGate } from './sign-in-gate';
+import { PasskeyFactor } from './passkeys';
 
 /**
  * Second factors: what a user has set up (FactorsRepository), sign-ins waiting for one
@@ -14,7 +15,7 @@ import { SignInGate } from './sign-in-gate';
  */
 @Module({
   imports: [TokensModule, AuditModule, LimitsModule],
-  providers: [FactorsRepository, ChallengesRepository, SecondFactors, SignInGate],
-  exports: [FactorsRepository, ChallengesRepository, SecondFactors, SignInGate],
+  providers: [FactorsRepository, ChallengesRepository, SecondFactors, SignInGate, PasskeyFactor],
+  exports: [FactorsRepository, ChallengesRepository, SecondFactors, SignInGate, PasskeyFactor],
 })
 export class MfaModule {}

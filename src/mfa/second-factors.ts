@@ -11,14 +11,16 @@ import { FactorsRepository } from './factors.repository';
 import { subjectKey, type MfaMethod, type MfaSubject } from './mfa-subject';
 import { hashRecoveryCode } from './recovery-codes';
 import { checkTotp } from './totp';
+import { PasskeyFactor } from './passkeys';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 
 /** The RFC 8176 `amr` value a method adds to a session. A recovery code is a one-time password too. */
 export type SecondFactorAmr = 'otp' | 'hwk';
 
-export interface FactorProof {
-  method: Exclude<MfaMethod, 'passkey'>;
-  code: string;
-}
+export type FactorProof =
+  | { method: Exclude<MfaMethod, 'passkey'>; code: string }
+  /** A WebAuthn assertion, for the sign-in challenge whose options (and sealed state) it answers. */
+  | { method: 'passkey'; response: AuthenticationResponseJSON; state: string; challengeId: string };
 
 export interface Verified {
   amr: SecondFactorAmr;
@@ -46,6 +48,7 @@ export class SecondFactors {
     private readonly factors: FactorsRepository,
     private readonly challenges: ChallengesRepository,
     private readonly box: SecretBox,
+    private readonly passkeys: PasskeyFactor,
     private readonly audit: AuditService,
     store: LimiterStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -75,6 +78,11 @@ export class SecondFactors {
       return outcome.verified;
     }
     await this.recordMiss(subject, proof.method, context, byUser, byChallenge, challengeId, now);
+    if (outcome.kind === 'clone') {
+      await this.audit.recordQuietly({ type: 'passkey_clone_detected', userId: subject.userId, details: { credentialId: outcome.credentialId.slice(0, 64) }, context });
+      throw new AppError('passkey_rejected', 'This passkey’s signature counter went backwards, as a copied authenticator’s does; it was refused');
+    }
+    if (outcome.kind === 'passkey_invalid') throw new AppError('passkey_rejected', 'The passkey answer could not be verified');
     if (outcome.kind === 'not_enrolled') throw new AppError('mfa_not_enrolled', `No ${proof.method === 'totp' ? 'authenticator app' : 'recovery codes'} set up for this account`);
     if (outcome.kind === 'reused') throw new AppError('mfa_code_reused', 'This code was already used; wait for the next one');
     const attemptsLeft = byChallenge ? Math.max(0, byChallenge.rate.points - byChallenge.consumed) : undefined;
@@ -94,7 +102,12 @@ export class SecondFactors {
     subject: MfaSubject,
     proof: FactorProof,
     now: Date,
-  ): Promise<{ kind: 'ok'; verified: Verified } | { kind: 'invalid' | 'reused' | 'not_enrolled' }> {
+  ): Promise<{ kind: 'ok'; verified: Verified } | { kind: 'invalid' | 'reused' | 'not_enrolled' | 'passkey_invalid' } | { kind: 'clone'; credentialId: string }> {
+    if (proof.method === 'passkey') {
+      const result = await this.passkeys.check(subject, proof.challengeId, proof.state, proof.response, now);
+      if (result.kind === 'valid') return { kind: 'ok', verified: { amr: 'hwk' } };
+      return result.kind === 'clone' ? result : { kind: 'passkey_invalid' };
+    }
     if (proof.method === 'recovery_code') {
       if (!(await this.factors.spendRecoveryCode(subject, hashRecoveryCode(subject, proof.code), now))) {
         return { kind: (await this.factors.recoveryCodesLeft(subject)) > 0 ? 'invalid' : 'not_enrolled' };

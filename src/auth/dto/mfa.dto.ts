@@ -42,6 +42,34 @@ export class MfaVerifyDto extends MfaTokenDto {
   @IsOptional()
   @IsObject()
   passkey?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: '`passkey`: the `state` that came with the options (POST /auth/mfa/verify/passkey-options)', maxLength: 4096 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  passkeyState?: string;
+}
+
+export class PasskeyRegistrationDto {
+  @ApiProperty({ description: 'The `state` that came with the options', maxLength: 4096 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4096)
+  state!: string;
+
+  @ApiProperty({ description: 'The new credential (navigator.credentials.create(), as JSON)', type: Object })
+  @IsObject()
+  response!: Record<string, unknown>;
+}
+
+export class PasskeyOptionsDto {
+  @ApiProperty({ type: Object, description: 'For navigator.credentials.create() / get() (WebAuthn JSON form)' }) options!: object;
+  @ApiProperty({ description: 'Send back with the browser’s answer' }) state!: string;
+}
+
+export class PasskeyRegisteredDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiPropertyOptional({ type: [String], description: 'When this is the first factor: ten recovery codes, shown once' }) recoveryCodes?: string[];
 }
 
 export class ReauthenticateDto {
@@ -51,10 +79,10 @@ export class ReauthenticateDto {
   @MaxLength(256)
   password?: string;
 
-  @ApiPropertyOptional({ enum: MFA_METHODS, description: 'A second factor (required when the account has one); raises the session to aal2' })
+  @ApiPropertyOptional({ enum: ['totp', 'recovery_code'], description: 'A second factor (required when the account has one); raises the session to aal2' })
   @IsOptional()
-  @IsIn(MFA_METHODS)
-  method?: MfaMethod;
+  @IsIn(['totp', 'recovery_code'])
+  method?: 'totp' | 'recovery_code';
 
   @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
@@ -62,10 +90,6 @@ export class ReauthenticateDto {
   @MaxLength(64)
   code?: string;
 
-  @ApiPropertyOptional({ description: '`passkey`: the WebAuthn assertion, as JSON', type: Object })
-  @IsOptional()
-  @IsObject()
-  passkey?: Record<string, unknown>;
 }
 
 export class MfaChallengeDto {
