@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
@@ -27,6 +27,9 @@ import { MfaEnrolmentService } from './mfa-enrolment.service';
 import { MfaSignInService } from './mfa-sign-in.service';
 import { ReauthenticationService } from './reauthentication.service';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+
+/** For POST routes that take nothing: `{}` or no body. */
+const NO_BODY = ApiBody({ required: false, description: 'Nothing to send (`{}` or no body)', schema: { type: 'object' } });
 
 const CODE_ERRORS = ['validation_failed', 'invalid_mfa_code', 'mfa_code_reused', 'mfa_not_enrolled', 'mfa_locked'] as const;
 
@@ -99,7 +102,8 @@ export class MfaController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Start setting up an authenticator app (TOTP): the secret, its otpauth URL and a QR code' })
   @ApiOkResponse({ type: TotpEnrolmentDto })
-  @ApiErrors(...SESSION_ERRORS, 'mfa_already_enabled')
+  @NO_BODY
+  @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'mfa_already_enabled')
   beginTotp(@CurrentPrincipal() principal: Principal): Promise<TotpEnrolmentDto> {
     return this.enrolment.beginTotp(subjectOf(principal), principal.session.email);
   }
@@ -120,7 +124,8 @@ export class MfaController {
   @RequiresFreshAuth()
   @ApiOperation({ summary: 'WebAuthn options for registering a passkey as a second factor (needs a re-authentication within REAUTH_MAX_AGE)' })
   @ApiOkResponse({ type: PasskeyOptionsDto })
-  @ApiErrors(...SESSION_ERRORS)
+  @NO_BODY
+  @ApiErrors(...SESSION_ERRORS, 'validation_failed')
   passkeyRegistrationOptions(@CurrentPrincipal() principal: Principal): Promise<PasskeyOptionsDto> {
     return this.enrolment.passkeyOptions(subjectOf(principal), principal.session.email);
   }
@@ -153,7 +158,8 @@ export class MfaController {
   @RequiresFreshAuth()
   @ApiOperation({ summary: 'Ten new recovery codes; the old ones stop working (needs a re-authentication within REAUTH_MAX_AGE)' })
   @ApiOkResponse({ type: RecoveryCodesDto })
-  @ApiErrors(...SESSION_ERRORS, 'mfa_not_enrolled')
+  @NO_BODY
+  @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'mfa_not_enrolled')
   regenerateRecoveryCodes(@CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RecoveryCodesDto> {
     return this.enrolment.regenerateRecoveryCodes(subjectOf(principal), client);
   }
