@@ -73,17 +73,16 @@ export class SecondFactors {
       throw new AppError('invalid_mfa_token', 'This sign-in has ended; sign in again');
     }
     const outcome = await this.check(subject, proof, now);
-    if (outcome.kind === 'ok') {
-      await this.perUser.refund(userKey);
-      return outcome.verified;
-    }
+    if (outcome.kind === 'ok' || outcome.kind === 'not_enrolled') await this.perUser.refund(userKey);
+    if (outcome.kind === 'ok') return outcome.verified;
+    // Asking for a method the user doesn't have is a client mistake, not a guess.
+    if (outcome.kind === 'not_enrolled') throw new AppError('mfa_not_enrolled', `No ${proof.method === 'totp' ? 'authenticator app' : proof.method === 'passkey' ? 'passkey' : 'recovery codes'} set up for this account`);
     await this.recordMiss(subject, proof.method, context, byUser, byChallenge, challengeId, now);
     if (outcome.kind === 'clone') {
       await this.audit.recordQuietly({ type: 'passkey_clone_detected', userId: subject.userId, details: { credentialId: outcome.credentialId.slice(0, 64) }, context });
       throw new AppError('passkey_rejected', 'This passkey’s signature counter went backwards, as a copied authenticator’s does; it was refused');
     }
     if (outcome.kind === 'passkey_invalid') throw new AppError('passkey_rejected', 'The passkey answer could not be verified');
-    if (outcome.kind === 'not_enrolled') throw new AppError('mfa_not_enrolled', `No ${proof.method === 'totp' ? 'authenticator app' : 'recovery codes'} set up for this account`);
     if (outcome.kind === 'reused') throw new AppError('mfa_code_reused', 'This code was already used; wait for the next one');
     const attemptsLeft = byChallenge ? Math.max(0, byChallenge.rate.points - byChallenge.consumed) : undefined;
     throw new AppError('invalid_mfa_code', attemptsLeft === 0 ? 'Wrong code; this sign-in has ended, sign in again' : 'Wrong code', attemptsLeft === undefined ? undefined : { attemptsLeft });
