@@ -27,7 +27,8 @@ export function qrSvg(url: string): Promise<string> {
 export function checkTotp(secret: string, code: string, nowMs: number, lastUsedStep: number | null): TotpCheck {
   if (!/^\d{6}$/.test(code)) return { kind: 'invalid' };
   const result = verifySync({ secret, token: code, epoch: Math.floor(nowMs / 1000), epochTolerance: PERIOD_SECONDS, period: PERIOD_SECONDS });
-  if (!result.valid) return { kind: 'invalid' };
+  // otplib's result type covers HOTP too; a TOTP match always carries its time step.
+  if (!result.valid || !('timeStep' in result)) return { kind: 'invalid' };
   if (lastUsedStep !== null && result.timeStep <= lastUsedStep) return { kind: 'reused' };
   return { kind: 'valid', step: result.timeStep };
 }
