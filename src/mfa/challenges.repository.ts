@@ -24,12 +24,12 @@ export class ChallengesRepository {
    * requests completing the same challenge, exactly one gets it (single use, across instances).
    */
   async complete(id: string, now: Date): Promise<string | null> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[{ pending: string | null }[], number]>(
       `UPDATE bff_mfa_challenges c SET ended_at = $2, end_reason = 'completed', pending_enc = NULL
        FROM (SELECT id, pending_enc FROM bff_mfa_challenges WHERE id = $1 AND ended_at IS NULL AND expires_at > $2 FOR UPDATE) old
        WHERE c.id = old.id RETURNING old.pending_enc AS pending`,
       [id, now],
-    )) as [{ pending: string | null }[], number];
+    );
     return rows[0][0]?.pending ?? null;
   }
 

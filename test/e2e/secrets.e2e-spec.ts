@@ -115,7 +115,7 @@ describe('secrets stay secret', () => {
     const waiting = await challengeFor(bff, user);
 
     const tables = ['bff_totp_factors', 'bff_recovery_codes', 'bff_mfa_challenges', 'bff_audit_events', 'bff_sessions', 'bff_rate_limits'];
-    const dump = JSON.stringify(await Promise.all(tables.map(async (table) => (await db.query(`SELECT * FROM ${table}`)).rows)));
+    const dump = JSON.stringify(await Promise.all(tables.map(async (table): Promise<unknown[]> => (await db.query(`SELECT * FROM ${table}`)).rows as unknown[])));
     const logs = bff.logs.join('\n');
     const secrets = [
       enrolled.secret,
