@@ -84,8 +84,11 @@ export class SessionEntity {
   @Column('varchar', { length: 64, default: 'pwd' })
   amr!: string;
 
-  /** The last sign-in or re-authentication; sensitive actions need it within REAUTH_MAX_AGE. */
-  @Column('timestamptz', { name: 'auth_time' })
+  /**
+   * The last sign-in or re-authentication; sensitive actions need it within REAUTH_MAX_AGE. The
+   * default serves rows written without it, e.g. by an older instance during a rolling upgrade.
+   */
+  @Column('timestamptz', { name: 'auth_time', default: () => 'now()' })
   authTime!: Date;
 
   /** Last refresh. Idle expiry counts from here; access-token use does not count as activity. */

@@ -55,7 +55,9 @@ describe('a passkey as the second factor, in Chromium with a virtual authenticat
   function registerInPage(accessToken: string): Promise<{ status: number; body: { id: string; recoveryCodes?: string[] } }> {
     return page.evaluate(`(async (token) => {
       const headers = { 'content-type': 'application/json', authorization: 'Bearer ' + token };
-      const started = await (await fetch('/auth/mfa/passkeys/options', { method: 'POST', headers })).json();
+      const options = await fetch('/auth/mfa/passkeys/options', { method: 'POST', headers });
+      const started = await options.json();
+      if (!options.ok) return { status: options.status, body: started };
       const credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(started.options) });
       const answer = await fetch('/auth/mfa/passkeys', { method: 'POST', headers, body: JSON.stringify({ state: started.state, response: credential.toJSON() }) });
       return { status: answer.status, body: await answer.json() };
@@ -66,7 +68,9 @@ describe('a passkey as the second factor, in Chromium with a virtual authenticat
   function verifyInPage(mfaToken: string): Promise<{ status: number; body: TokenBody & { code?: string } }> {
     return page.evaluate(`(async (token) => {
       const headers = { 'content-type': 'application/json' };
-      const started = await (await fetch('/auth/mfa/verify/passkey-options', { method: 'POST', headers, body: JSON.stringify({ mfaToken: token }) })).json();
+      const options = await fetch('/auth/mfa/verify/passkey-options', { method: 'POST', headers, body: JSON.stringify({ mfaToken: token }) });
+      const started = await options.json();
+      if (!options.ok) return { status: options.status, body: started };
       const assertion = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(started.options) });
       const answer = await fetch('/auth/mfa/verify', {
         method: 'POST',
@@ -80,7 +84,7 @@ describe('a passkey as the second factor, in Chromium with a virtual authenticat
   it('registers a passkey, signs in with it as the second factor, and refuses a clone whose counter went backwards', async () => {
     const user: MfaUser = await registerUser(bff, 'pk');
     const registered = await registerInPage(user.tokens.accessToken);
-    expect(registered.status).toBe(200);
+    expect({ status: registered.status, body: registered.body }).toMatchObject({ status: 200 });
     expect(registered.body.recoveryCodes).toHaveLength(10);
     const stored = (await db.query('SELECT credential_id, public_key, counter, transports FROM bff_passkeys WHERE user_id = $1', [user.tokens.user.id])).rows as {
       credential_id: string;

@@ -28,6 +28,8 @@ export class MultiFactor1764900000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "bff_sessions" ADD "auth_time" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`UPDATE "bff_sessions" SET "auth_time" = "created_at"`);
     await queryRunner.query(`ALTER TABLE "bff_sessions" ALTER COLUMN "auth_time" SET NOT NULL`);
+    // For rows written without it, e.g. by an instance of the previous release during a rolling upgrade.
+    await queryRunner.query(`ALTER TABLE "bff_sessions" ALTER COLUMN "auth_time" SET DEFAULT now()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
