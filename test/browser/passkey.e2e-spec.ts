@@ -55,7 +55,7 @@ describe('a passkey as the second factor, in Chromium with a virtual authenticat
   function registerInPage(accessToken: string): Promise<{ status: number; body: { id: string; recoveryCodes?: string[] } }> {
     return page.evaluate(`(async (token) => {
       const headers = { 'content-type': 'application/json', authorization: 'Bearer ' + token };
-      const options = await fetch('/auth/mfa/passkeys/options', { method: 'POST', headers });
+      const options = await fetch('/auth/mfa/passkeys/options', { method: 'POST', headers, body: '{}' });
       const started = await options.json();
       if (!options.ok) return { status: options.status, body: started };
       const credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(started.options) });
