@@ -14,13 +14,16 @@ export class FactorsRepository {
     return { userId: subject.userId, userDocumentId: subject.documentId ?? IsNull() };
   }
 
+  /** What the user has set up, in one round trip: every sign-in asks this, factor or not. */
   async summary(subject: MfaSubject): Promise<FactorSummary> {
-    const [totp, passkeys, recoveryCodesLeft] = await Promise.all([
-      this.dataSource.getRepository(TotpFactorEntity).existsBy({ ...this.owner(subject), confirmedAt: Not(IsNull()) }),
-      this.dataSource.getRepository(PasskeyEntity).countBy(this.owner(subject)),
-      this.recoveryCodesLeft(subject),
-    ]);
-    return { totp, passkeys, recoveryCodesLeft };
+    const owner = 'user_id = $1 AND user_document_id IS NOT DISTINCT FROM $2';
+    const [row] = await this.dataSource.query<{ totp: boolean; passkeys: number; recovery: number }[]>(
+      `SELECT EXISTS (SELECT 1 FROM bff_totp_factors WHERE ${owner} AND confirmed_at IS NOT NULL) AS totp,
+              (SELECT count(*)::int FROM bff_passkeys WHERE ${owner}) AS passkeys,
+              (SELECT count(*)::int FROM bff_recovery_codes WHERE ${owner} AND used_at IS NULL) AS recovery`,
+      [subject.userId, subject.documentId],
+    );
+    return { totp: row.totp, passkeys: row.passkeys, recoveryCodesLeft: row.recovery };
   }
 
   activeTotp(subject: MfaSubject): Promise<TotpFactorEntity | null> {
