@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { MFA_DEFAULTS, startBff, type RunningBff } from '../support/bff';
 import { testDatabaseUrl } from '../support/database';
 import { decodeJwtPart, expectEnvelope, refresh } from '../support/flows';
-import { challengeFor, enrolTotp, loginFor, registerUser, unusedCode, verify, wrongCode } from '../support/mfa';
+import { challengeFor, enrolTotp, loginFor, registerUser, unusedCode, verify, wrongCode, type ChallengeBody } from '../support/mfa';
 
 describe('TOTP second factor at sign-in, against the real Strapi', () => {
   let bff: RunningBff;
@@ -105,6 +105,24 @@ describe('TOTP second factor at sign-in, against the real Strapi', () => {
     expectEnvelope(await verify(bff, await challengeFor(bff, user), 'recovery_code', enrolled.recoveryCodes[2]), 401, 'invalid_mfa_code');
     const fresh = await verify(bff, await challengeFor(bff, user), 'recovery_code', regenerated.body.recoveryCodes[0]);
     expect(fresh.body.recoveryCodesLeft).toBe(9);
+  });
+
+  it('in cookie mode, answers the challenge as JSON and sets the session cookies only once the code is in', async () => {
+    const user = await registerUser(bff);
+    const enrolled = await enrolTotp(bff, user.tokens.accessToken);
+    const browser = { 'x-bff-transport': 'cookie' };
+    const challenge = await bff.request<ChallengeBody>('POST', '/auth/login', { json: { identifier: user.email, password: user.password }, headers: browser });
+    expect(challenge.status).toBe(200);
+    expect(challenge.headers.get('set-cookie')).toBeNull();
+    const verified = await bff.request('POST', '/auth/mfa/verify', {
+      json: { mfaToken: challenge.body.mfaToken, method: 'totp', code: await unusedCode(enrolled) },
+      headers: browser,
+    });
+    expect(verified.status).toBe(200);
+    const cookies = verified.headers.getSetCookie().map((cookie) => cookie.split('=')[0]);
+    expect(cookies).toEqual(expect.arrayContaining(['__Host-bff_access', '__Host-bff_refresh', '__Host-bff-device']));
+    expect(verified.body).not.toHaveProperty('accessToken');
+    expect(verified.body).not.toHaveProperty('refreshToken');
   });
 
   it('answers bad input with clear 4xx codes, never 500', async () => {
