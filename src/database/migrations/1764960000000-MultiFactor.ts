@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * and each session's assurance: level, methods and the time of its last authentication. Existing
  * sessions count as password sign-ins at aal1, authenticated when they were created.
  */
-export class MultiFactor1764900000000 implements MigrationInterface {
-  name = 'MultiFactor1764900000000';
+export class MultiFactor1764960000000 implements MigrationInterface {
+  name = 'MultiFactor1764960000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

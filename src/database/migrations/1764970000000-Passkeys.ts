@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Passkeys (WebAuthn) as a second factor: credential id, public key, signature counter and transports. */
-export class Passkeys1764950000000 implements MigrationInterface {
-  name = 'Passkeys1764950000000';
+export class Passkeys1764970000000 implements MigrationInterface {
+  name = 'Passkeys1764970000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
