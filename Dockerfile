@@ -59,4 +59,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/main.js"]
+# The same V8 flag as `npm start`: young-generation semi-spaces of 2 MB instead of 16 MB keep the
+# resident memory about 40–70 MB lower at no measured cost in throughput (docs/benchmarks.md).
+CMD ["node", "--max-semi-space-size=2", "dist/src/main.js"]

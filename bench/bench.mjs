@@ -18,6 +18,8 @@
 //   BENCH_DATABASE_URL     the Postgres server to create throwaway bff_bench_* databases on
 //                          (postgres://postgres@127.0.0.1:5432/postgres); they are dropped at the end
 //   BENCH_PIN=0            no CPU pinning
+//   BENCH_BFF_ENV          extra settings for every BFF started, KEY=VALUE,KEY=VALUE
+//   BENCH_NODE_ARGS        node flags for every BFF started, space-separated (e.g. --max-semi-space-size=4)
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
@@ -57,7 +59,14 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 
 // Refresh is measured without the revalidation at Strapi (that is Strapi's cost, not the BFF's);
 // one access token has to last the whole run.
-const BFF_ENV = { REFRESH_REVALIDATE: 'false', ACCESS_TOKEN_TTL: '1h' };
+// BENCH_BFF_ENV (KEY=VALUE,…) and BENCH_NODE_ARGS (space-separated) try a setting or a V8 flag on
+// every BFF the run starts.
+const BFF_ENV = {
+  REFRESH_REVALIDATE: 'false',
+  ACCESS_TOKEN_TTL: '1h',
+  ...Object.fromEntries((process.env.BENCH_BFF_ENV ?? '').split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+};
+const BFF_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const ALICE = { identifier: 'alice@example.com', password: 'Passw0rd!' };
 const ADMIN = { identifier: 'admin@example.com', password: 'Passw0rd!' };
 // The scale stages' filler sessions belong to users no Strapi has; one of them has 20 sessions at
@@ -98,13 +107,13 @@ async function main() {
     strapiRefreshMode = await fleet.strapi({ jwtManagement: 'refresh' });
   }
   say('Starting the BFF…');
-  const bff = await fleet.bff({ strapiUrl: strapi.url, databaseUrl: database.url, env: BFF_ENV });
+  const bff = await fleet.bff({ strapiUrl: strapi.url, databaseUrl: database.url, env: BFF_ENV, nodeArgs: BFF_NODE_ARGS });
 
   const figures = {};
   if (parts.has('me') || parts.has('refresh') || parts.has('login')) Object.assign(figures, await roundsAgainstStrapi(bff, strapi, strapiRefreshMode));
   if (parts.has('proxy')) {
     say('Proxy: BFF vs a bare undici proxy and @fastify/reply-from, same trivial upstream…');
-    figures.proxy = await measureProxy({ rounds, duration, connections, databaseUrl: database.url, say });
+    figures.proxy = await measureProxy({ rounds, duration, connections, databaseUrl: database.url, nodeArgs: BFF_NODE_ARGS, say });
   }
   if (parts.has('rss')) figures.rss = await residentMemory(strapi, database);
   if (parts.has('scale')) figures.scale = await atScale(strapi);
@@ -164,7 +173,7 @@ async function roundsAgainstStrapi(bff, strapi, strapiRefreshMode) {
   }
   if (parts.has('login')) await loginLatencies(bff.url, strapi.url, 3);
 
-  const results = { me: { bff: [], strapi: [] }, refresh: { bff: [], strapi: [] }, login: { bff: [], strapi: [] } };
+  const results = { me: { bff: [], strapi: [] }, refresh: { bff: [], strapi: [] }, login: { bff: [], strapi: [], role: [] } };
   for (let round = 1; round <= rounds; round++) {
     // Which side goes first alternates, so a drifting neighbour weighs on both alike.
     const order = round % 2 === 1 ? ['strapi', 'bff'] : ['bff', 'strapi'];
@@ -175,10 +184,14 @@ async function roundsAgainstStrapi(bff, strapi, strapiRefreshMode) {
       say(`  round ${round}  ${name.padEnd(8)} BFF ${b.toFixed(0).padStart(6)} req/s   Strapi ${s.toFixed(0).padStart(6)} req/s   ${(b / s).toFixed(1)}×`);
     }
     if (parts.has('login')) {
-      const { bff: bffMs, strapi: strapiMs } = await loginLatencies(bff.url, strapi.url, loginSamples);
+      const { bff: bffMs, strapi: strapiMs, role: roleMs } = await loginLatencies(bff.url, strapi.url, loginSamples);
       results.login.bff.push(bffMs);
       results.login.strapi.push(strapiMs);
-      say(`  round ${round}  login    BFF p50 ${bffMs.toFixed(1)} ms   Strapi p50 ${strapiMs.toFixed(1)} ms   overhead ${(bffMs - strapiMs).toFixed(1)} ms`);
+      results.login.role.push(roleMs);
+      say(
+        `  round ${round}  login    BFF p50 ${bffMs.toFixed(1)} ms   Strapi p50 ${strapiMs.toFixed(1)} ms   overhead ${(bffMs - strapiMs).toFixed(1)} ms` +
+          `   (Strapi's role lookup p50 ${roleMs.toFixed(1)} ms)`,
+      );
     }
   }
   const figures = {};
@@ -205,26 +218,32 @@ async function signInMany(url, count) {
  * one so both sides see the same moment of the machine. One request in flight: latency, not queueing.
  */
 async function loginLatencies(bffUrl, strapiUrl, samples) {
+  // The BFF's sign-in makes a second Strapi call that Strapi's own login doesn't: the user with
+  // their role (GET /api/users/me?populate=role), which decides admin rights. Its p50 is measured
+  // here too, interleaved the same way, so the report can say how much of the overhead it is.
+  const { jwt } = await postJson(`${strapiUrl}/api/auth/local`, ALICE);
+  const post = { method: 'POST', headers: json, body: JSON.stringify(ALICE) };
   const sides = {
-    bff: { pool: new Pool(bffUrl, { connections: 1 }), path: '/auth/login', times: [] },
-    strapi: { pool: new Pool(strapiUrl, { connections: 1 }), path: '/api/auth/local', times: [] },
+    bff: { pool: new Pool(bffUrl, { connections: 1 }), request: { ...post, path: '/auth/login' }, times: [] },
+    strapi: { pool: new Pool(strapiUrl, { connections: 1 }), request: { ...post, path: '/api/auth/local' }, times: [] },
+    role: { pool: new Pool(strapiUrl, { connections: 1 }), request: { method: 'GET', path: '/api/users/me?populate=role', headers: { authorization: `Bearer ${jwt}` } }, times: [] },
   };
   try {
     for (let i = 0; i < samples; i++) {
-      for (const name of i % 2 === 0 ? ['bff', 'strapi'] : ['strapi', 'bff']) {
+      for (const name of i % 2 === 0 ? ['bff', 'strapi', 'role'] : ['role', 'strapi', 'bff']) {
         const side = sides[name];
         const sent = performance.now();
-        const response = await side.pool.request({ method: 'POST', path: side.path, headers: json, body: JSON.stringify(ALICE) });
+        const response = await side.pool.request(side.request);
         const text = await response.body.text();
         side.times.push(performance.now() - sent);
-        if (response.statusCode !== 200) throw new Error(`POST ${side.path}: ${response.statusCode} ${text.slice(0, 300)}`);
+        if (response.statusCode !== 200) throw new Error(`${side.request.method} ${side.request.path}: ${response.statusCode} ${text.slice(0, 300)}`);
       }
     }
   } finally {
     await Promise.all(Object.values(sides).map((side) => side.pool.close()));
   }
   const p50 = (times) => percentile(Float64Array.from(times).sort(), 50);
-  return { bff: p50(sides.bff.times), strapi: p50(sides.strapi.times) };
+  return { bff: p50(sides.bff.times), strapi: p50(sides.strapi.times), role: p50(sides.role.times) };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -235,7 +254,7 @@ async function residentMemory(strapi, database) {
   say(`RSS: a fresh BFF under ${rssSeconds} s of mixed load (me, refresh, login, proxied GETs)…`);
   const fleet = new Fleet();
   try {
-    const bff = await fleet.bff({ strapiUrl: strapi.url, databaseUrl: database.url, env: BFF_ENV });
+    const bff = await fleet.bff({ strapiUrl: strapi.url, databaseUrl: database.url, env: BFF_ENV, nodeArgs: BFF_NODE_ARGS });
     const atBoot = memoryOf(bff.pid);
     const { accessToken } = await postJson(`${bff.url}/auth/login`, ALICE);
     const authorization = { authorization: `Bearer ${accessToken}` };
@@ -274,7 +293,7 @@ async function atScale(strapi) {
   const fleet = new Fleet();
   const client = new pg.Client({ connectionString: database.url });
   try {
-    const bff = await fleet.bff({ strapiUrl: strapi.url, databaseUrl: database.url, env: BFF_ENV });
+    const bff = await fleet.bff({ strapiUrl: strapi.url, databaseUrl: database.url, env: BFF_ENV, nodeArgs: BFF_NODE_ARGS });
     await client.connect();
     const { accessToken } = await postJson(`${bff.url}/auth/login`, ADMIN);
     const admin = { authorization: `Bearer ${accessToken}` };
@@ -405,6 +424,15 @@ function report(figures, started) {
       `**${result >= 0 ? '+' : ''}${ms(result)}**`,
       `≤ 5 ms (${verdict(result <= 5)})`,
       list(overheads, 1),
+    );
+    const own = overheads.map((value, i) => value - figures.login.role[i]);
+    row(
+      '… of which Strapi’s role lookup (`GET /api/users/me?populate=role`, p50)',
+      `${ms(median(figures.login.role))}`,
+      '—',
+      `the BFF’s own part: **${median(own) >= 0 ? '+' : ''}${ms(median(own))}**`,
+      `≤ 5 ms (${verdict(median(own) <= 5)})`,
+      list(own, 1),
     );
   }
   if (figures.proxy) {

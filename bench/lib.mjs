@@ -51,6 +51,12 @@ export async function waitFor(url, status, timeoutMs, alive = () => true) {
 }
 
 /** Child processes of one benchmark part; stop() ends them all (SIGTERM, then SIGKILL). */
+/** The node flags `npm start` gives the BFF in that checkout (its package.json), so the bench runs what users run. */
+export function startFlags(dir = root) {
+  const start = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.start ?? '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 export class Fleet {
   /** Every fleet not yet stopped, so an interrupted run can stop them all. */
   static live = new Set();
@@ -75,8 +81,9 @@ export class Fleet {
   /**
    * The BFF as `npm start` runs it (dist/, access log at info), with development keys in DATA_DIR
    * (a fresh temporary one by default). Without databaseUrl it runs its embedded Postgres there.
+   * `dir` is the checkout whose dist/ runs (another build, for side-by-side comparisons).
    */
-  async bff({ strapiUrl, databaseUrl, dataDir, env = {}, cpu = SERVER_CPU, nodeArgs = [] }) {
+  async bff({ strapiUrl, databaseUrl, dataDir, env = {}, cpu = SERVER_CPU, nodeArgs = [], dir = root }) {
     const port = await freePort();
     if (!dataDir) {
       // Only the development keys go here. (An embedded Postgres can't live under a 0700
@@ -84,7 +91,7 @@ export class Fleet {
       dataDir = mkdtempSync(join(tmpdir(), 'bff-bench-'));
       this.dirs.push(dataDir);
     }
-    const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...startFlags(dir), ...nodeArgs, join(dir, 'dist', 'src', 'main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'development',

@@ -10,19 +10,21 @@
 // `npm run bench` runs this as one of its parts (measureProxy below).
 // Env: BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 50), BENCH_ROUNDS (default 5),
 // DATABASE_URL (default: the BFF's embedded Postgres under data/bench), BENCH_PIN=0 (no pinning),
-// BENCH_ONLY=<target> (one target, for profiling with BENCH_NODE_ARGS=--cpu-prof).
+// BENCH_ONLY=<target> (one target, for profiling with BENCH_NODE_ARGS=--cpu-prof),
+// BENCH_METRICS=compare (a second BFF with METRICS_ENABLED=false is measured in every round as
+// bffMetricsOff, and the ratio metrics on / off is printed: the issue's goal is ≥ 0.95).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { autocannonRate, CLIENT_CPU, Fleet, freePort, median, pin, pinning, postJson, root, SERVER_CPU } from './lib.mjs';
 
-export const PROXY_TARGETS = ['bare', 'replyFrom', 'bffAuthenticated', 'bffAnonymous'];
+export const PROXY_TARGETS = ['bare', 'replyFrom', 'bffAuthenticated', 'bffAnonymous', 'bffMetricsOff'];
 
 /**
  * Measures the proxy against both baselines. Returns req/s per target and round, and the ratios of
  * each BFF target to each baseline per round. `say` gets one line per measurement.
  */
-export async function measureProxy({ rounds, duration, connections, databaseUrl, only, nodeArgs = [], say = console.log }) {
+export async function measureProxy({ rounds, duration, connections, databaseUrl, only, nodeArgs = [], say = console.log, compareMetrics = process.env.BENCH_METRICS === 'compare' }) {
   const fleet = new Fleet();
   try {
     pin(process.pid, CLIENT_CPU);
@@ -35,9 +37,24 @@ export async function measureProxy({ rounds, duration, connections, databaseUrl,
       dataDir = join(root, 'data', 'bench');
       mkdirSync(dataDir, { recursive: true });
     }
-    const bff = await fleet.bff({ strapiUrl: upstream, databaseUrl, dataDir, nodeArgs });
+    // Metrics are on by default outside production (served on the app's port), so this BFF pays for them.
+    const bff = await fleet.bff({ strapiUrl: upstream, databaseUrl, dataDir, nodeArgs, env: { METRICS_ENABLED: 'true' } });
     const { accessToken } = await postJson(`${bff.url}/auth/login`, { identifier: 'bench', password: 'bench' });
     if (!accessToken) throw new Error('login at the BFF gave no access token');
+    let metricsOff;
+    if (compareMetrics) {
+      // Same build, same database, METRICS_ENABLED=false: the proxy then records nothing at all.
+      // An embedded Postgres belongs to one data folder, so this BFF gets a folder of its own.
+      let offDataDir;
+      if (!databaseUrl) {
+        offDataDir = join(root, 'data', 'bench-metrics-off');
+        mkdirSync(offDataDir, { recursive: true });
+      }
+      const off = await fleet.bff({ strapiUrl: upstream, databaseUrl, dataDir: offDataDir, nodeArgs, env: { METRICS_ENABLED: 'false' } });
+      const signedIn = await postJson(`${off.url}/auth/login`, { identifier: 'bench', password: 'bench' });
+      if (!signedIn.accessToken) throw new Error('login at the metrics-off BFF gave no access token');
+      metricsOff = { url: `${off.url}/api/articles`, headers: { authorization: `Bearer ${signedIn.accessToken}` } };
+    }
 
     const authorization = { authorization: `Bearer ${accessToken}` };
     // The baselines pass the same Authorization header through unchecked, so the upstream
@@ -47,6 +64,7 @@ export async function measureProxy({ rounds, duration, connections, databaseUrl,
       replyFrom: { url: `http://127.0.0.1:${replyFromPort}/api/articles`, headers: authorization },
       bffAuthenticated: { url: `${bff.url}/api/articles`, headers: authorization },
       bffAnonymous: { url: `${bff.url}/api/articles`, headers: {} },
+      ...(metricsOff ? { bffMetricsOff: metricsOff } : {}),
     };
     if (only) for (const name of Object.keys(targets)) if (name !== only) delete targets[name];
     const results = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
@@ -65,6 +83,7 @@ export async function measureProxy({ rounds, duration, connections, databaseUrl,
           ratios[`${bffTarget}/${baseline}`] = results[bffTarget].map((rps, round) => rps / results[baseline][round]);
         }
       }
+      if (metricsOff) ratios['bffAuthenticated/bffMetricsOff'] = results.bffAuthenticated.map((rps, round) => rps / results.bffMetricsOff[round]);
     }
     return { results, ratios };
   } finally {
@@ -108,6 +127,10 @@ async function main() {
   line('ratio BFF anonymous / bare proxy:', 'bffAnonymous/bare');
   line('ratio BFF authenticated / reply-from:', 'bffAuthenticated/replyFrom');
   line('ratio BFF anonymous / reply-from:', 'bffAnonymous/replyFrom');
+  if (ratios['bffAuthenticated/bffMetricsOff']) {
+    console.log(`median req/s   BFF metrics off ${median(results.bffMetricsOff).toFixed(0)}`);
+    line('ratio metrics on / metrics off:', 'bffAuthenticated/bffMetricsOff');
+  }
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {

@@ -13,6 +13,7 @@ import { acceptJsonOnly } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { setupSwagger } from './docs/swagger';
+import { Metrics } from './metrics/metrics';
 import { ProxyFront } from './proxy/proxy-front';
 import { ProxyService } from './proxy/proxy.service';
 
@@ -69,7 +70,8 @@ export async function createApp({ config, databaseUrl, logDestination }: CreateA
     done();
   });
 
-  proxyFront.attach(app.get(ProxyService));
+  const metrics = app.get(Metrics);
+  proxyFront.attach(app.get(ProxyService), metrics.enabled ? metrics.proxyDuration : undefined);
   fastify.addHook('preClose', (done) => {
     proxyFront.close();
     done();

@@ -1,22 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Query, UseGuards, type PipeTransform } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
-import { AppError } from '../common/app-error';
 import { RevokedCountDto } from '../sessions/dto/session.dto';
 import { AdminGuard } from './admin.guard';
 import { RequiresFreshAuth } from '../sessions/fresh-auth.guard';
 import { AdminService } from './admin.service';
-import { AdminRevokeDto, MAX_USER_ID, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+import { AdminRevokeDto, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AdminUserSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+import { parseUserRef, type UserRef } from './user-ref';
 
-/** Strapi user ids are Postgres `integer`s: a number past that range is a bad request, not a query error. */
-const userIdPipe: PipeTransform<string, number> = {
-  transform(value) {
-    const id = /^\d{1,10}$/.test(value) ? Number(value) : 0;
-    if (id < 1 || id > MAX_USER_ID) throw new AppError('validation_failed', `userId must be a whole number from 1 to ${MAX_USER_ID}`);
-    return id;
-  },
-};
+/** `{userId}`: a Strapi user id, or an email or username (a number past int4 is a bad request, not a query error). */
+const userRefPipe: PipeTransform<string, UserRef> = { transform: parseUserRef };
+
+const UserParam = ApiParam({
+  name: 'userId',
+  schema: { type: 'string' },
+  description: 'The Strapi user id, or the email or username the user signs in with (exact, case-insensitive)',
+  examples: { id: { value: '3' }, email: { value: 'alice@example.com' }, username: { value: 'alice' } },
+});
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class AdminController {
   constructor(private readonly admin: AdminService) {}
 
   @Get('sessions')
-  @ApiOperation({ summary: 'Find sessions, e.g. a user’s active ones (`userId=3&status=active`)' })
+  @ApiOperation({ summary: 'Find sessions, e.g. a user’s active ones (`q=alice@example.com`, `userId=3&status=active`)' })
   @ApiOkResponse({ type: AdminSessionPageDto })
   @ApiErrors('validation_failed')
   listSessions(@Query() query: AdminSessionsQuery): Promise<AdminSessionPageDto> {
@@ -49,31 +50,42 @@ export class AdminController {
   @ApiBody({ type: AdminRevokeDto, required: false })
   @ApiNoContentResponse({ description: 'Revoked (or already ended)' })
   @ApiErrors('validation_failed', 'not_found')
-  revokeSession(
+  async revokeSession(
     @Param('id') id: string,
     @Body() dto: AdminRevokeDto,
     @CurrentPrincipal() principal: Principal,
     @Client() client: ClientContext,
   ): Promise<void> {
-    return this.admin.revokeSession(id, principal.userId, dto.reason, client);
+    await this.admin.revokeSession(id, `admin:${principal.userId}`, dto.reason, client);
+  }
+
+  @Get('users/:userId/sessions')
+  @ApiOperation({ summary: 'One user’s sessions, the user named by id, email or username' })
+  @UserParam
+  @ApiOkResponse({ type: AdminSessionPageDto })
+  @ApiErrors('validation_failed', 'not_found')
+  listUserSessions(@Param('userId', userRefPipe) user: UserRef, @Query() query: AdminUserSessionsQuery): Promise<AdminSessionPageDto> {
+    return this.admin.listUserSessions(user, query);
   }
 
   @Delete('users/:userId/sessions')
   @RequiresFreshAuth()
-  @ApiOperation({ summary: 'Revoke every session of a user' })
+  @ApiOperation({ summary: 'Revoke every session of a user, named by id, email or username' })
+  @UserParam
   @ApiOkResponse({ type: RevokedCountDto })
-  @ApiErrors('validation_failed')
-  revokeUserSessions(@Param('userId', userIdPipe) userId: number, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
-    return this.admin.revokeUserSessions(userId, principal.userId, client);
+  @ApiErrors('validation_failed', 'not_found')
+  revokeUserSessions(@Param('userId', userRefPipe) user: UserRef, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
+    return this.admin.revokeUserSessions(user, `admin:${principal.userId}`, undefined, client);
   }
 
   @Delete('users/:userId/mfa')
   @RequiresFreshAuth()
   @ApiOperation({ summary: 'Reset a user’s second factors after they lost their device; ends their sessions' })
+  @UserParam
   @ApiOkResponse({ type: RevokedCountDto })
-  @ApiErrors('validation_failed')
-  resetMfa(@Param('userId', userIdPipe) userId: number, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
-    return this.admin.resetMfa(userId, principal.userId, client);
+  @ApiErrors('validation_failed', 'not_found')
+  resetMfa(@Param('userId', userRefPipe) user: UserRef, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
+    return this.admin.resetMfa(user, `admin:${principal.userId}`, client);
   }
 
   @Get('audit-events')

@@ -3,16 +3,17 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { SessionEntity } from '../sessions/session.entity';
+import type { RevocationActor, SessionEntity } from '../sessions/session.entity';
 import { SessionRevoker } from '../sessions/revocation';
 import { sessionStatus, sessionSummary } from '../sessions/session-view';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { amrOf } from '../sessions/assurance';
 import { ChallengesRepository } from '../mfa/challenges.repository';
 import { FactorsRepository } from '../mfa/factors.repository';
-import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AdminUserSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
+import type { UserRef } from './user-ref';
 
-/** The admin console's use cases: find sessions, end them, read the audit trail. */
+/** The admin console's use cases (and the CLI's): find sessions, end them, read the audit trail. */
 @Injectable()
 export class AdminService {
   constructor(
@@ -30,19 +31,39 @@ export class AdminService {
     return { data: rows.map((row) => this.toDto(row, now)), meta: { page: query.page, pageSize: query.pageSize, total, totalExact } };
   }
 
+  /** One user's sessions, the user named by id, email or username. */
+  async listUserSessions(user: UserRef, query: AdminUserSessionsQuery): Promise<AdminSessionPageDto> {
+    return this.listSessions({ ...query, userId: await this.resolveUser(user) });
+  }
+
+  /**
+   * A user id for an id, email or username. Names are looked up on the session rows (they keep
+   * what Strapi said at sign-in), so a user who never signed in through the BFF has nothing to
+   * find, and 404 says so; a name two users have had is refused rather than guessed.
+   */
+  async resolveUser(user: UserRef): Promise<number> {
+    if (user.kind === 'id') return user.id;
+    const ids = await this.sessions.userIdsMatching(user.name);
+    if (ids.length === 0) throw new AppError('not_found', 'No session of a user with this email or username');
+    if (ids.length > 1) throw new AppError('validation_failed', 'More than one user has had this email or username; name the user by id');
+    return ids[0];
+  }
+
   async getSession(id: string): Promise<AdminSessionDto> {
     return this.toDto(await this.requireSession(id), new Date());
   }
 
-  async revokeSession(id: string, adminId: number, note: string | undefined, context: RequestContext): Promise<void> {
+  /** Returns how many sessions this ended (0 for one that had already ended). */
+  async revokeSession(id: string, actor: RevocationActor, note: string | undefined, context?: RequestContext): Promise<{ revoked: number }> {
     await this.requireSession(id);
-    await this.revoker.revoke({ sessionId: id }, { reason: 'admin_revoked', actor: `admin:${adminId}`, note: note ?? null, context });
+    const revoked = await this.revoker.revoke({ sessionId: id }, { reason: 'admin_revoked', actor, note: note ?? null, context });
+    return { revoked };
   }
 
-  async revokeUserSessions(userId: number, adminId: number, context: RequestContext): Promise<{ revoked: number }> {
-    const actor = `admin:${adminId}` as const;
-    const revoked = await this.revoker.revoke({ userId }, { reason: 'admin_revoked', actor, context });
-    await this.audit.record({ type: 'admin_user_sessions_revoked', userId, actor, reason: 'admin_revoked', details: { revoked }, context });
+  async revokeUserSessions(user: UserRef, actor: RevocationActor, note: string | undefined, context?: RequestContext): Promise<{ revoked: number }> {
+    const userId = await this.resolveUser(user);
+    const revoked = await this.revoker.revoke({ userId }, { reason: 'admin_revoked', actor, note: note ?? null, context });
+    await this.audit.record({ type: 'admin_user_sessions_revoked', userId, actor, reason: 'admin_revoked', details: { revoked, ...(note ? { note } : {}) }, context });
     return { revoked };
   }
 
@@ -51,8 +72,8 @@ export class AdminService {
    * second factor end, and so do the user's sessions. The next sign-in starts from no factor
    * (and enrolment, if the role requires one).
    */
-  async resetMfa(userId: number, adminId: number, context: RequestContext): Promise<{ revoked: number }> {
-    const actor = `admin:${adminId}` as const;
+  async resetMfa(user: UserRef, actor: RevocationActor, context?: RequestContext): Promise<{ revoked: number }> {
+    const userId = await this.resolveUser(user);
     const now = new Date();
     const factors = await this.factors.deleteAllOfUser(userId);
     await this.challenges.endAllOfUser(userId, 'reset', now);

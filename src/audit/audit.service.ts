@@ -72,7 +72,7 @@ export class AuditService {
     try {
       await this.record(event);
     } catch (error) {
-      this.logger.error({ event: event.type, err: error }, 'Could not write an audit event');
+      this.logger.error({ event: event.type, err: error, requestId: event.context?.requestId }, 'Could not write an audit event');
     }
   }
 }

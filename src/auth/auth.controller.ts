@@ -22,7 +22,7 @@ function ApiSignInOk(type: typeof TokenResponseDto): MethodDecorator & ClassDeco
 }
 
 @ApiTags('auth')
-@ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README' })
+@ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode"' })
 @ApiExtraModels(TokenResponseDto, SignInResponseDto, ConfirmationRequiredDto, MfaChallengeDto)
 @Controller('auth')
 export class AuthController {

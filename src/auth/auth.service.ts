@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { AlternativeAnswer } from '../common/alternative-answer';
 import { AppError, type ErrorCode } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FlowLimits } from '../limits/flow-limits';
 import { LoginThrottle } from '../limits/login-throttle';
+import { Metrics, type LoginOutcome, type RefreshOutcome } from '../metrics/metrics';
 import { RefreshService } from '../sessions/refresh.service';
 import { SessionRevoker } from '../sessions/revocation';
 import { invalidRefreshToken } from '../sessions/session-errors';
@@ -27,6 +29,27 @@ export type SignInResponse = TokenResponse & { deviceToken: string };
 /** Strapi's definitive refusals of a sign-in; faults (Strapi down) are not failed logins. */
 const REFUSED_LOGIN = new Set<ErrorCode>(['invalid_credentials', 'account_blocked', 'email_not_confirmed']);
 
+/** bff_logins_total's outcome for a sign-in that threw. */
+export function loginOutcome(error: unknown): LoginOutcome {
+  // A second factor is now asked for: the password step itself succeeded.
+  if (error instanceof AlternativeAnswer) return 'success';
+  const code = error instanceof AppError ? error.code : undefined;
+  if (code === 'rate_limited') return 'rate_limited';
+  return code !== undefined && REFUSED_LOGIN.has(code) ? 'failure' : 'error';
+}
+
+/** Codes of a refresh whose session had already ended (a reuse is counted apart). */
+const ENDED_SESSION = new Set<ErrorCode>(['session_revoked', 'session_expired', 'account_blocked', 'account_deleted']);
+
+/** bff_refreshes_total's outcome for a refresh that threw. */
+export function refreshOutcome(error: unknown): RefreshOutcome {
+  const code = error instanceof AppError ? error.code : undefined;
+  if (code === 'invalid_refresh_token') return 'invalid';
+  if (code === 'refresh_token_reused') return 'reused';
+  if (code === 'rate_limited') return 'rate_limited';
+  return code !== undefined && ENDED_SESSION.has(code) ? 'ended' : 'error';
+}
+
 /** Sign-in, refresh, logout and "who am I": Strapi's answer in, a BFF session out. */
 @Injectable()
 export class AuthService {
@@ -44,6 +67,7 @@ export class AuthService {
     private readonly limits: FlowLimits,
     private readonly devices: DeviceTokenService,
     private readonly passwords: PasswordPolicy,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.timing = new LoginTiming(config.limits.login.failureFloorMs);
@@ -55,6 +79,17 @@ export class AuthService {
    * not the account exists.
    */
   async login(dto: LoginDto, deviceToken: string | undefined, client: ClientContext): Promise<SignInResponse> {
+    try {
+      const response = await this.passwordSignIn(dto, deviceToken, client);
+      this.metrics.login('success');
+      return response;
+    } catch (error) {
+      this.metrics.login(loginOutcome(error));
+      throw error;
+    }
+  }
+
+  private async passwordSignIn(dto: LoginDto, deviceToken: string | undefined, client: ClientContext): Promise<SignInResponse> {
     // From the very start: the limits' own store calls differ (a new identifier is an insert) and must be covered too.
     const startedAt = performance.now();
     const attempt = await this.throttle.begin(dto.identifier, deviceToken, client);
@@ -79,7 +114,14 @@ export class AuthService {
 
   /** A provider sign-in ends like a password login: a BFF session, Strapi's JWT kept server-side. */
   async providerSignIn(provider: string, query: string, client: ClientContext): Promise<TokenResponse> {
-    const auth = await this.strapi.providerCallback(provider, query, client);
+    let auth: StrapiAuthResult;
+    try {
+      auth = await this.strapi.providerCallback(provider, query, client);
+    } catch (error) {
+      this.metrics.login(error instanceof AppError && error.code === 'provider_rejected' ? 'failure' : loginOutcome(error));
+      throw error;
+    }
+    this.metrics.login('success');
     const response = await this.issuer.signIn(auth, undefined, client, undefined, 'provider');
     await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, details: { provider }, context: client });
     return response;
@@ -87,7 +129,7 @@ export class AuthService {
 
   async register(dto: RegisterDto, client: ClientContext): Promise<TokenResponse | ConfirmationRequiredDto> {
     await this.limits.emailFlow('register', dto.email, client);
-    await this.passwords.check(dto.password, { username: dto.username, email: dto.email });
+    await this.passwords.check(dto.password, { username: dto.username, email: dto.email }, client);
     const result = await this.strapi.register(dto.username, dto.email, dto.password, client);
     if (result.kind === 'confirmation_required') {
       await this.audit.record({ type: 'registered', userId: result.user.id, details: { confirmationRequired: true }, context: client });
@@ -99,10 +141,13 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string, client: ClientContext): Promise<TokenResponse> {
-    await this.limits.refreshAllowed(client);
     try {
-      return this.issuer.respond(await this.refresher.refresh(refreshToken, client));
+      await this.limits.refreshAllowed(client);
+      const response = this.issuer.respond(await this.refresher.refresh(refreshToken, client));
+      this.metrics.refresh('success');
+      return response;
     } catch (error) {
+      this.metrics.refresh(refreshOutcome(error));
       // Guessing refresh tokens is counted per address; a token that ended a session is not a guess.
       if (error instanceof AppError && error.code === 'invalid_refresh_token') await this.limits.refreshTokenInvalid(client);
       throw error;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { RequestContext } from '../common/request-context';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,8 +41,8 @@ export class PasswordPolicy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async check(password: string, owner: PasswordOwner): Promise<void> {
-    const reason = this.weakness(password, owner) ?? (await this.breached(password));
+  async check(password: string, owner: PasswordOwner, context?: RequestContext): Promise<void> {
+    const reason = this.weakness(password, owner) ?? (await this.breached(password, context));
     if (reason) throw new AppError('weak_password', MESSAGES[reason], { reason, minLength: this.config.passwords.minLength, maxLength: this.config.passwords.maxLength });
   }
 
@@ -60,7 +61,7 @@ export class PasswordPolicy {
     return undefined;
   }
 
-  private async breached(password: string): Promise<WeakPasswordReason | undefined> {
+  private async breached(password: string, context: RequestContext | undefined): Promise<WeakPasswordReason | undefined> {
     const url = this.config.passwords.pwnedUrl;
     if (!url) return undefined;
     const sha1 = createHash('sha1').update(password, 'utf8').digest('hex').toUpperCase();
@@ -75,7 +76,7 @@ export class PasswordPolicy {
       }
       return undefined;
     } catch (error) {
-      this.logger.warn({ event: 'pwned_passwords_unavailable', error: error instanceof Error ? error.message : 'unknown' }, 'The breached-password check could not be made; the password was not checked against breaches');
+      this.logger.warn({ event: 'pwned_passwords_unavailable', error: error instanceof Error ? error.message : 'unknown', requestId: context?.requestId }, 'The breached-password check could not be made; the password was not checked against breaches');
       return undefined;
     }
   }

@@ -33,7 +33,7 @@ export class PasswordService {
   async changePassword(principal: Principal, dto: ChangePasswordDto, client: ClientContext): Promise<TokenResponse> {
     // The stored row, not the (≤ 1 s old) cached one: in Strapi's refresh mode its JWT may just have been renewed.
     const current = (await this.sessions.getById(principal.sessionId)) ?? principal.session;
-    await this.policy.check(dto.password, { username: current.username, email: current.email });
+    await this.policy.check(dto.password, { username: current.username, email: current.email }, client);
     const changed = await this.strapi.changePassword(await this.credentials.jwtFor(current, client), dto, client);
     await this.revoker.revoke({ userId: principal.userId, exceptSessionId: principal.sessionId }, { reason: 'password_changed', actor: 'self', context: client });
     await this.audit.record({ type: 'password_changed', userId: principal.userId, sessionId: principal.sessionId, context: client });
@@ -48,7 +48,7 @@ export class PasswordService {
    */
   async resetPassword(dto: ResetPasswordDto, client: ClientContext): Promise<TokenResponse> {
     await this.limits.codeFlow('reset-password', client);
-    await this.policy.check(dto.password, {});
+    await this.policy.check(dto.password, {}, client);
     const auth = await this.strapi.resetPassword(dto, client);
     await this.revoker.revoke({ userId: auth.user.id }, { reason: 'password_reset', actor: 'self', context: client });
     const response = await this.issuer.signIn(auth, undefined, client, undefined, 'reset');

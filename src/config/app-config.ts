@@ -77,6 +77,7 @@ export interface AppConfig {
      */
     readyRequiresStrapi: boolean;
   };
+  metrics: MetricsConfig;
   adminRoles: string[];
   mfa: MfaConfig;
   limits: LimitsConfig;
@@ -107,6 +108,22 @@ export interface MfaConfig {
   totpIssuer: string;
   /** WebAuthn relying party: its id (a host name) and the origin browsers report; from PUBLIC_URL. */
   passkeys: { rpId: string; origin: string; rpName: string };
+}
+
+/**
+ * Where /metrics is served: nowhere, on the app's own port (behind METRICS_TOKEN when set), or on
+ * a listener of its own (METRICS_PORT), which a firewall or network policy keeps internal.
+ */
+export type MetricsExposure = 'off' | 'main_port' | 'own_port';
+
+export interface MetricsConfig {
+  exposure: MetricsExposure;
+  /** METRICS_ENABLED as given: true with exposure `off` means production without a token or port, which boot reports. */
+  requested: boolean;
+  /** A scrape must send `Authorization: Bearer <token>` when set, on whichever listener. */
+  token: string | undefined;
+  port: number | undefined;
+  host: string;
 }
 
 /** A limit: this many points per window. */

@@ -102,6 +102,24 @@ describe('loadConfig', () => {
     expect(problem).not.toContain('topsecret');
   });
 
+  describe('metrics', () => {
+    const at = (env: Env) => loadConfig({ ...secrets, ...env }, mkdtempSync(join(tmpdir(), 'cfg-'))).metrics;
+
+    it('serves /metrics on the app’s port outside production, and nowhere in production without a token or port', () => {
+      expect(at({}).exposure).toBe('main_port');
+      expect(at({ NODE_ENV: 'production' })).toMatchObject({ exposure: 'off', requested: true });
+      expect(at({ NODE_ENV: 'production', METRICS_TOKEN: 'a'.repeat(24) })).toMatchObject({ exposure: 'main_port', token: 'a'.repeat(24) });
+      expect(at({ NODE_ENV: 'production', METRICS_PORT: '9464' })).toMatchObject({ exposure: 'own_port', port: 9464, host: '127.0.0.1' });
+      expect(at({ METRICS_ENABLED: 'false', METRICS_PORT: '9464' })).toMatchObject({ exposure: 'off', requested: false });
+    });
+
+    it('refuses a short METRICS_TOKEN and a METRICS_PORT equal to PORT', () => {
+      expect(problemsOf({ ...secrets, METRICS_TOKEN: 'short' })).toEqual([expect.stringContaining('METRICS_TOKEN must be at least 16 characters')]);
+      expect(problemsOf({ ...secrets, PORT: '4000', METRICS_PORT: '4000' })).toEqual(['METRICS_PORT must differ from PORT (both are 4000)']);
+      expect(problemsOf({ ...secrets, METRICS_PORT: 'nine' })).toEqual([expect.stringContaining('METRICS_PORT must be a whole number')]);
+    });
+  });
+
   describe('in production', () => {
     it('refuses to start without secrets', () => {
       const problems = problemsOf({ NODE_ENV: 'production' });

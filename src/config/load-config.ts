@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../common/duration';
-import type { AppConfig, LimiterStoreKind, NodeEnv, Rate, SigningKey } from './app-config';
+import type { AppConfig, LimiterStoreKind, MetricsConfig, NodeEnv, Rate, SigningKey } from './app-config';
 import {
   decodeEncryptionKey,
   devKeysPath,
@@ -233,11 +233,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (!['postgres', 'redis', 'memory'].includes(storeRaw)) problems.push(`RATE_LIMIT_STORE must be postgres, redis or memory (got "${storeRaw}")`);
   if (storeRaw === 'redis' && !redisUrl) problems.push('RATE_LIMIT_STORE=redis needs REDIS_URL');
   const passwordMin = read.int('PASSWORD_MIN_LENGTH', 8, 6, 64);
+  const port = read.int('PORT', 3000, 0, 65535);
+  const metrics = readMetrics(read, production, port);
   const passwordMax = read.int('PASSWORD_MAX_LENGTH', 128, 64, 256);
 
   const config: Omit<AppConfig, 'keys'> = {
     env: nodeEnv,
-    port: read.int('PORT', 3000, 0, 65535),
+    port,
     host: read.string('HOST', '127.0.0.1'),
     trustProxy: parseTrustProxy(read.raw('TRUST_PROXY'), problems),
     bodyLimitBytes: read.int('BODY_LIMIT', 65_536, 1024, 10_485_760),
@@ -275,6 +277,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     },
     // The cache may hide a revocation for at most this long, so it is capped at the 1 s promise.
     sessionCacheTtlMs: read.duration('SESSION_CACHE_TTL', '500ms', 0, 1000),
+    metrics,
     adminRoles,
     mfa: {
       requiredRoles: mfaRequiredRoles,
@@ -336,6 +339,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 function passkeyRelyingParty(publicUrl: string | undefined, rpName: string): AppConfig['mfa']['passkeys'] {
   const url = new URL(publicUrl ?? 'http://localhost:3000');
   return { rpId: url.hostname, origin: url.origin, rpName };
+}
+
+/**
+ * Metrics say how many sign-ins fail and how many sessions there are, so they are not public by
+ * default where it matters: in production /metrics is served only behind METRICS_TOKEN or on
+ * METRICS_PORT, and is off when neither is set. Elsewhere it is open on the app's port.
+ */
+function readMetrics(read: EnvReader, production: boolean, appPort: number): MetricsConfig {
+  const requested = read.bool('METRICS_ENABLED', true);
+  const token = read.secret('METRICS_TOKEN')?.trim() || undefined;
+  if (token !== undefined && token.length < 16) read.problems.push('METRICS_TOKEN must be at least 16 characters (try: openssl rand -base64 24)');
+  const port = read.raw('METRICS_PORT') === undefined ? undefined : read.int('METRICS_PORT', 0, 0, 65535);
+  if (port !== undefined && port !== 0 && port === appPort) read.problems.push(`METRICS_PORT must differ from PORT (both are ${port})`);
+  const host = read.string('METRICS_HOST', '127.0.0.1');
+  let exposure: MetricsConfig['exposure'] = 'off';
+  if (requested && port !== undefined) exposure = 'own_port';
+  else if (requested && (token !== undefined || !production)) exposure = 'main_port';
+  return { exposure, requested, token, port, host };
 }
 
 function resolveKeys(read: EnvReader, production: boolean, dataDir: string): AppConfig['keys'] | undefined {

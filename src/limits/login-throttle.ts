@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { DeviceTokenService, type KnownDevice } from '../tokens/device-token.service';
 import { limitAddress, normaliseIdentifier } from './client-address';
 import { LimiterStore } from './limiter-store';
@@ -43,6 +44,7 @@ export class LoginThrottle {
     store: LimiterStore,
     private readonly devices: DeviceTokenService,
     private readonly audit: AuditService,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const { login } = config.limits;
@@ -89,7 +91,10 @@ export class LoginThrottle {
    * does) starts a lockout: the window, doubled for each earlier lockout that day.
    */
   private async lockAccount(state: LimitState, account: string, context: RequestContext): Promise<Error> {
-    if (state.consumed !== state.rate.points + 1) return rateLimited(state);
+    if (state.consumed !== state.rate.points + 1) {
+      this.metrics.rateLimited('login');
+      return rateLimited(state);
+    }
     const lockouts = (await this.lockouts.consume(account))?.consumed ?? 1;
     const lockMs = Math.min(state.rate.windowMs * 2 ** (lockouts - 1), this.config.limits.login.maxLockMs);
     if (lockMs > state.msBeforeNext) await this.account.block(account, lockMs);
@@ -98,6 +103,7 @@ export class LoginThrottle {
 
   /** A 429; the first refusal of a window is audited (one event per lockout, not per attempt). */
   private async refuse(state: LimitState, type: 'login_throttled' | 'account_locked', account: string, context: RequestContext, extra: Record<string, unknown> = {}): Promise<Error> {
+    this.metrics.rateLimited('login');
     if (state.consumed === state.rate.points + 1) {
       await this.audit.recordQuietly({
         type,

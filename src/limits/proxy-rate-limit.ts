@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type Rate } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { limitAddress } from './client-address';
 import { LimiterStore } from './limiter-store';
 import { rateLimited, type SharedLimiter } from './shared-limiter';
@@ -29,7 +30,11 @@ export class ProxyRateLimit implements OnModuleDestroy {
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly rate: Rate | undefined;
 
-  constructor(store: LimiterStore, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    store: LimiterStore,
+    private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     this.rate = config.limits.proxy;
     if (!this.rate) return;
     this.limiter = store.limiter('proxy', this.rate);
@@ -62,6 +67,7 @@ export class ProxyRateLimit implements OnModuleDestroy {
     count.pending++;
     const consumed = count.shared + count.pending;
     if (consumed <= rate.points) return undefined;
+    this.metrics.rateLimited('proxy');
     return rateLimited({ name: 'proxy', rate, consumed, msBeforeNext: count.resetsAt - now });
   }
 

@@ -228,11 +228,11 @@ export class ProxyService implements OnModuleDestroy {
       });
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw this.transportError(error);
+      throw this.transportError(error, requestId);
     }
   }
 
-  private transportError(error: unknown): AppError {
+  private transportError(error: unknown, requestId: string): AppError {
     const name = (error as { name?: unknown } | undefined)?.name;
     const timedOut =
       error instanceof undiciErrors.HeadersTimeoutError ||
@@ -240,7 +240,7 @@ export class ProxyService implements OnModuleDestroy {
       error instanceof undiciErrors.ConnectTimeoutError ||
       name === 'TimeoutError';
     const code = (error as { code?: unknown } | undefined)?.code;
-    this.logger.warn({ event: 'proxy_upstream_error', error: typeof name === 'string' ? name : 'unknown', code: typeof code === 'string' ? code : undefined }, 'Forwarding to Strapi failed');
+    this.logger.warn({ event: 'proxy_upstream_error', error: typeof name === 'string' ? name : 'unknown', code: typeof code === 'string' ? code : undefined, requestId }, 'Forwarding to Strapi failed');
     return timedOut ? new AppError('upstream_timeout', 'Strapi did not answer in time') : new AppError('upstream_unavailable', 'Strapi is unavailable; try again shortly');
   }
 }

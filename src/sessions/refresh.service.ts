@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { StrapiClient } from '../strapi/strapi.client';
 import { generateRefreshToken, hashRefreshToken, isWellFormedRefreshToken } from '../tokens/refresh-token';
 import { SecretBox } from '../tokens/secret-box';
@@ -37,6 +38,7 @@ export class RefreshService {
     private readonly strapi: StrapiClient,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
+    private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +62,8 @@ export class RefreshService {
     if (outcome.ok) return outcome.issued;
     this.revoker.announce(outcome.ended);
     if (outcome.error.code === 'refresh_token_reused') {
-      this.logger.warn({ event: 'refresh_token_reuse', sessionId: outcome.session.id, userId: outcome.session.userId }, 'Refresh token reuse detected; session revoked');
+      this.metrics.refreshReuseDetected();
+      this.logger.warn({ event: 'refresh_token_reuse', sessionId: outcome.session.id, userId: outcome.session.userId, requestId: context?.requestId }, 'Refresh token reuse detected; session revoked');
     }
     throw outcome.error;
   }

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AppError } from '../common/app-error';
 import type { RequestContext } from '../common/request-context';
+import { Metrics } from '../metrics/metrics';
 import { StrapiClient } from '../strapi/strapi.client';
 import { sessionEndedError } from './session-errors';
 import type { RevocationActor, SessionEntity } from './session.entity';
@@ -84,6 +85,7 @@ export class SessionRevoker {
     private readonly cache: SessionCache,
     private readonly audit: AuditService,
     private readonly strapi: StrapiClient,
+    private readonly metrics: Metrics,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -102,7 +104,14 @@ export class SessionRevoker {
       const details = revocation.note ? { note: revocation.note } : undefined;
       await this.audit.record({ type: 'session_revoked', userId, sessionId: id, actor: revocation.actor, reason: revocation.reason, details, context: revocation.context }, manager, now);
     }
-    if (ended.length > 0) this.logger.log({ event: 'session_revoked', sessions: ended.length, reason: revocation.reason, actor: revocation.actor }, 'Sessions revoked');
+    if (ended.length > 0) {
+      // Counted here, inside the transaction: its callers commit right after, and a rollback is a failure logged on its own.
+      this.metrics.sessionsRevoked(revocation.reason, ended.length);
+      this.logger.log(
+        { event: 'session_revoked', sessions: ended.length, reason: revocation.reason, actor: revocation.actor, requestId: revocation.context?.requestId },
+        'Sessions revoked',
+      );
+    }
     return ended;
   }
 
@@ -122,16 +131,16 @@ export class SessionRevoker {
    * account loses every session, not only this one. Returns the error the client gets.
    */
   async endRefusedByStrapi(session: Pick<SessionEntity, 'id' | 'userId'>, refusal: StrapiRefusal, context?: RequestContext): Promise<AppError> {
-    const reason = await this.whyRefused(session.userId, refusal);
+    const reason = await this.whyRefused(session.userId, refusal, context);
     const target = reason === 'upstream_rejected' ? { sessionId: session.id } : { userId: session.userId };
     await this.revoke(target, { reason, actor: 'system', context });
     return sessionEndedError(endedCode(reason));
   }
 
-  private async whyRefused(userId: number, refusal: StrapiRefusal): Promise<RevocationReason> {
+  private async whyRefused(userId: number, refusal: StrapiRefusal, context: RequestContext | undefined): Promise<RevocationReason> {
     if (this.strapi.canLookUpAccounts) {
       try {
-        const status = await this.strapi.accountStatus(userId);
+        const status = await this.strapi.accountStatus(userId, { requestId: context?.requestId });
         if (status === 'deleted') return 'account_deleted';
         if (status === 'blocked') return 'account_blocked';
         return 'upstream_rejected';

@@ -72,10 +72,10 @@ export class SessionIssuer {
     const me = await this.strapi.me(auth.jwt, context);
     const role = me.role?.type ?? null;
     if (!role) {
-      this.logger.warn({ userId: me.id }, 'Strapi returned no role for the user: grant plugin::users-permissions.role.find to its role so the BFF can see it');
+      this.logger.warn({ userId: me.id, requestId: context.requestId }, 'Strapi returned no role for the user: grant plugin::users-permissions.role.find to its role so the BFF can see it');
     }
     if (!auth.refreshToken && isRefreshModeJwt(auth.jwt)) {
-      this.logger.warn('Strapi is in refresh mode but returned no refreshToken: turn off users-permissions sessions.httpOnly, or sessions end with Strapi’s first JWT');
+      this.logger.warn({ requestId: context.requestId }, 'Strapi is in refresh mode but returned no refreshToken: turn off users-permissions sessions.httpOnly, or sessions end with Strapi’s first JWT');
     }
     const user = { ...auth.user, ...me };
     const pending: PendingSignIn = {

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RevocationReason } from './revocation';
 
-export type RevocationActor = 'self' | 'system' | `admin:${string}`;
+/** Who ended a session: its user, the BFF itself, an admin (by Strapi user id), or the command line. */
+export type RevocationActor = 'self' | 'system' | 'cli' | `admin:${string}`;
 
 @Entity({ name: 'bff_sessions' })
 @Index('idx_bff_sessions_user_created', ['userId', 'createdAt'])
@@ -11,6 +12,9 @@ export type RevocationActor = 'self' | 'system' | `admin:${string}`;
 @Index('idx_bff_sessions_revoked', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
 @Index('idx_bff_sessions_strapi_logout', ['revokedAt'], { where: '"revoked_at" IS NOT NULL AND "strapi_refresh_enc" IS NOT NULL' })
 @Index('idx_bff_sessions_successor', ['previousRotatedAt'], { where: '"successor_enc" IS NOT NULL' })
+// lower(email) and lower(username), for the admin search: expression indexes, made by migration 1764950000000.
+@Index('idx_bff_sessions_email_lower', { synchronize: false })
+@Index('idx_bff_sessions_username_lower', { synchronize: false })
 export class SessionEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_bff_sessions' })
   id!: string;

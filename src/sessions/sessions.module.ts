@@ -5,6 +5,7 @@ import { TokensModule } from '../tokens/tokens.module';
 import { MfaModule } from '../mfa/mfa.module';
 import { FreshAuthGuard } from './fresh-auth.guard';
 import { ActiveSessions } from './active-session';
+import { ActiveSessionsMetric } from './active-sessions-metric';
 import { MySessionsService } from './my-sessions.service';
 import { RefreshService } from './refresh.service';
 import { SessionRevoker } from './revocation';
@@ -22,7 +23,7 @@ import { StrapiCredentials } from './strapi-credentials';
 @Module({
   imports: [TokensModule, AuditModule, StrapiModule, MfaModule],
   controllers: [SessionsController],
-  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService, FreshAuthGuard],
+  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService, ActiveSessionsMetric, FreshAuthGuard],
   exports: [SessionsRepository, SessionCache, FreshAuthGuard, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService],
 })
 export class SessionsModule {}

@@ -11,6 +11,8 @@ export type SessionStatus = 'active' | 'revoked' | 'expired';
 
 export interface SessionPageQuery {
   userId?: number;
+  /** A user id, email or username, matched exactly (email and username case-insensitively). */
+  q?: string;
   status: SessionStatus | 'all';
   page: number;
   pageSize: number;
@@ -29,6 +31,23 @@ export interface PresentedRefreshToken {
 const EXPIRY_PENDING = 's.expires_at > :now AND s.last_used_at > :idleCutoff';
 /** Not revoked, and neither the absolute nor the idle end has passed. */
 const ACTIVE = `s.revoked_at IS NULL AND ${EXPIRY_PENDING}`;
+
+/** The largest Strapi user id (Postgres int4). */
+const MAX_USER_ID = 2_147_483_647;
+
+/**
+ * The condition for "this user", by id, email or username. Email and username are compared
+ * lower-cased, which the expression indexes of migration 1764950000000 serve, so a search on a
+ * million rows is a few index lookups.
+ */
+function userMatch(q: string): { sql: string; params: Record<string, unknown> } {
+  const value = q.trim().toLowerCase();
+  const id = /^\d{1,10}$/.test(value) ? Number(value) : 0;
+  if (id >= 1 && id <= MAX_USER_ID) {
+    return { sql: '(s.user_id = :qUserId OR lower(s.email) = :q OR lower(s.username) = :q)', params: { qUserId: id, q: value } };
+  }
+  return { sql: '(lower(s.email) = :q OR lower(s.username) = :q)', params: { q: value } };
+}
 
 @Injectable()
 export class SessionsRepository {
@@ -176,6 +195,10 @@ export class SessionsRepository {
   pageQuery(query: SessionPageQuery): SelectQueryBuilder<SessionEntity> {
     const builder = this.dataSource.getRepository(SessionEntity).createQueryBuilder('s');
     if (query.userId !== undefined) builder.andWhere('s.user_id = :userId', { userId: query.userId });
+    if (query.q !== undefined) {
+      const match = userMatch(query.q);
+      builder.andWhere(match.sql, match.params);
+    }
     const params = { now: query.now, idleCutoff: new Date(query.now.getTime() - query.idleTtlMs) };
     if (query.status === 'active') builder.andWhere(ACTIVE, params);
     if (query.status === 'revoked') builder.andWhere("s.revoked_at IS NOT NULL AND s.revoked_reason <> 'expired'");
@@ -190,6 +213,32 @@ export class SessionsRepository {
   /** A re-authentication or a second factor on the current session: its freshness, and maybe its level. */
   async updateAssurance(sessionId: string, assurance: Pick<SessionEntity, 'aal' | 'amr' | 'authTime'>): Promise<void> {
     await this.dataSource.getRepository(SessionEntity).update({ id: sessionId }, assurance);
+  }
+
+  /**
+   * The Strapi user ids whose sessions carry this id, email or username (at most two: one is an
+   * answer, two say the name is ambiguous). Sessions keep the email and username Strapi gave at
+   * sign-in, so a user is found by them without asking Strapi.
+   */
+  async userIdsMatching(q: string): Promise<number[]> {
+    const match = userMatch(q);
+    const rows = await this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .select('DISTINCT s.user_id', 'user_id')
+      .where(match.sql, match.params)
+      .limit(2)
+      .getRawMany<{ user_id: number }>();
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Sessions neither revoked nor past either end, for bff_active_sessions (read at most every 30 s). */
+  async countActive(now: Date, idleTtlMs: number): Promise<number> {
+    return this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .where(ACTIVE, { now, idleCutoff: new Date(now.getTime() - idleTtlMs) })
+      .getCount();
   }
 
   async updateRole(manager: EntityManager, sessionId: string, role: string | null): Promise<void> {

@@ -130,12 +130,12 @@ export class StrapiCredentials implements OnApplicationBootstrap, OnModuleDestro
     } catch (error) {
       // A fault (Strapi or the database away): nothing changed. A JWT with time left still works.
       if (!hasTimeLeft(session)) throw error;
-      this.logger.warn({ event: 'strapi_jwt_renewal_deferred', sessionId: session.id, code: error instanceof AppError ? error.code : 'error' }, 'Could not renew the Strapi JWT yet; using the current one');
+      this.logger.warn({ event: 'strapi_jwt_renewal_deferred', sessionId: session.id, code: error instanceof AppError ? error.code : 'error', requestId: context?.requestId }, 'Could not renew the Strapi JWT yet; using the current one');
       return this.strapiJwt(session);
     }
     switch (renewal.kind) {
       case 'renewed':
-        this.logger.debug({ event: 'strapi_jwt_renewed', sessionId: session.id }, 'Renewed the Strapi JWT');
+        this.logger.debug({ event: 'strapi_jwt_renewed', sessionId: session.id, requestId: context?.requestId }, 'Renewed the Strapi JWT');
         return this.strapiJwt(renewal.session);
       case 'current':
         return this.strapiJwt(renewal.session);

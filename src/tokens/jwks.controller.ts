@@ -17,7 +17,7 @@ class JwksDto {
   @ApiProperty({ type: [JwkDto] }) keys!: JwkDto[];
 }
 
-@ApiTags('auth')
+@ApiTags('jwks')
 @Controller('.well-known')
 export class JwksController {
   constructor(private readonly accessTokens: AccessTokenService) {}

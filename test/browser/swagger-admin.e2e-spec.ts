@@ -100,4 +100,28 @@ describe('Swagger UI as the admin console, in a real browser', () => {
     const session = await bff.request<{ revokedBy: string; revokeNote: string }>('GET', `/admin/sessions/${victim.session.id}`, { token: adminTokens.accessToken });
     expect(session.body).toMatchObject({ revokeNote: 'Revoked from Swagger UI', revokedBy: `admin:${adminTokens.user.id}` });
   });
+
+  it('keeps the token sign-in applied across a reload, and sends the proxy path users/me with its slash', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    try {
+      await page.goto(`${bff.url}/docs`);
+      const loginOp = await tryOut(page, 'login', 'auth');
+      await loginOp.locator('textarea.body-param__text').fill(JSON.stringify({ identifier: seedUsers.alice.email, password: seedUsers.alice.password }));
+      expect((await execute(loginOp)).status).toBe('200');
+      await page.locator('.auth-wrapper .authorize.locked').waitFor({ timeout: 5_000 });
+
+      await page.reload();
+      await page.locator('.auth-wrapper .authorize.locked').waitFor({ timeout: 5_000 });
+
+      const proxyOp = page.locator('.opblock.opblock-get', { has: page.locator('[data-path="/api/{path}"]') });
+      await proxyOp.locator('.opblock-summary').first().click();
+      await proxyOp.getByRole('button', { name: 'Try it out' }).click();
+      await proxyOp.locator('input[placeholder="path"]').fill('users/me');
+      const me = await execute(proxyOp);
+      expect(me.status).toBe('200');
+      expect(JSON.parse(me.body)).toMatchObject({ username: seedUsers.alice.username, email: seedUsers.alice.email });
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -47,6 +47,7 @@ const GUARDED_ROUTES = [
   'GET /admin/sessions',
   'GET /admin/sessions/{id}',
   'DELETE /admin/sessions/{id}',
+  'GET /admin/users/{userId}/sessions',
   'DELETE /admin/users/{userId}/sessions',
   'GET /admin/audit-events',
   'DELETE /admin/users/{userId}/mfa',
@@ -107,9 +108,10 @@ describe('Swagger UI and the OpenAPI document', () => {
     expect(doc.paths['/auth/me'].get.security).toEqual([{ bearer: [] }]);
   });
 
-  it('groups the endpoints under auth, mfa, sessions, admin, proxy and health', () => {
+  it('groups the endpoints under auth, mfa, sessions, admin, proxy, health and jwks', () => {
     const tags = new Set(operations().flatMap(([, op]) => op.tags ?? []));
-    expect([...tags].sort()).toEqual(['admin', 'auth', 'health', 'mfa', 'proxy', 'sessions']);
+    expect([...tags].sort()).toEqual(['admin', 'auth', 'health', 'jwks', 'mfa', 'proxy', 'sessions']);
+    expect(doc.paths['/.well-known/jwks.json'].get.tags).toEqual(['jwks']);
     expect(doc.paths['/admin/sessions'].get.tags).toEqual(['admin']);
     expect(doc.paths['/sessions'].get.tags).toEqual(['sessions']);
   });
@@ -117,6 +119,16 @@ describe('Swagger UI and the OpenAPI document', () => {
   it('documents the proxy with optional Bearer auth', () => {
     expect(doc.paths['/api/{path}'].get.tags).toEqual(['proxy']);
     expect(doc.paths['/api/{path}'].get.security).toEqual([{ bearer: [] }, {}]);
+  });
+
+  it('gives each proxy error response an example with its own status and code', () => {
+    const responses = doc.paths['/api/{path}'].get.responses as Record<string, { content?: Record<string, { example?: { statusCode: number; code: string } }> }>;
+    const examples = Object.entries(responses)
+      .filter(([status]) => Number(status) >= 400)
+      .map(([status, response]) => [Number(status), response.content?.['application/json']?.example] as const);
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    for (const [status, example] of examples) expect({ status, exampleStatus: example?.statusCode }).toEqual({ status, exampleStatus: status });
+    expect(new Set(examples.map(([, example]) => example?.code)).size).toBe(examples.length);
   });
 
   it('guards every route except the deliberately public ones', async () => {

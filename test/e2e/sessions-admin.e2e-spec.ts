@@ -164,7 +164,39 @@ describe('session management', () => {
       expect(result.body.revoked).toBe(open.length);
       expect(await unrevokedSessionsOf(one.user.id)).toEqual([]);
       for (const tokens of [one, two]) expectEnvelope(await bff.request('GET', '/auth/me', { token: tokens.accessToken }), 401, 'session_revoked');
-      expectEnvelope(await bff.request('DELETE', '/admin/users/abc/sessions', { token: admin.accessToken }), 400, 'validation_failed');
+      expectEnvelope(await bff.request('DELETE', '/admin/users/2147483648/sessions', { token: admin.accessToken }), 400, 'validation_failed');
+      expectEnvelope(await bff.request('DELETE', `/admin/users/nobody-${randomUUID()}/sessions`, { token: admin.accessToken }), 404, 'not_found');
+    });
+
+    it('finds a user’s sessions with q: an email or username in any case, or a user id', async () => {
+      const mine = await login(bff, seedUsers.bob, 'search');
+      for (const q of ['bob@example.com', 'BOB@Example.COM', 'Bob', ` bob `, String(mine.user.id)]) {
+        const page = await bff.request<Page<AdminSession>>('GET', `/admin/sessions?q=${encodeURIComponent(q)}&pageSize=100`, { token: admin.accessToken });
+        expect({ q, status: page.status }).toEqual({ q, status: 200 });
+        expect(page.body.data.find((session) => session.id === mine.session.id)).toMatchObject({ username: 'bob', email: 'bob@example.com' });
+        expect(page.body.data.filter((session) => session.userId !== mine.user.id)).toEqual([]);
+      }
+      const none = await bff.request<Page<AdminSession>>('GET', `/admin/sessions?q=nobody-${randomUUID()}%40example.com`, { token: admin.accessToken });
+      expect(none.body).toMatchObject({ data: [], meta: { total: 0, totalExact: true } });
+      for (const query of ['q=', 'q=%20', `q=${'x'.repeat(256)}`, 'q=a&q=b']) {
+        expectEnvelope(await bff.request('GET', `/admin/sessions?${query}`, { token: admin.accessToken }), 400, 'validation_failed');
+      }
+    });
+
+    it('lists and revokes a user’s sessions by email or username under /admin/users/{userId}/sessions', async () => {
+      const one = await login(bff, seedUsers.alice, 'by email');
+      const byEmail = await bff.request<Page<AdminSession>>('GET', `/admin/users/${encodeURIComponent('ALICE@example.com')}/sessions?pageSize=100`, { token: admin.accessToken });
+      expect(byEmail.status).toBe(200);
+      expect(byEmail.body.data.map((session) => session.id)).toContain(one.session.id);
+      expect(byEmail.body.data.filter((session) => session.userId !== one.user.id)).toEqual([]);
+      const byId = await bff.request<Page<AdminSession>>('GET', `/admin/users/${one.user.id}/sessions?pageSize=100`, { token: admin.accessToken });
+      expect(byId.body.data.map((session) => session.id)).toEqual(byEmail.body.data.map((session) => session.id));
+
+      const open = await unrevokedSessionsOf(one.user.id);
+      const result = await bff.request<{ revoked: number }>('DELETE', '/admin/users/alice/sessions', { token: admin.accessToken });
+      expect(result.body).toEqual({ revoked: open.length });
+      expectEnvelope(await bff.request('GET', '/auth/me', { token: one.accessToken }), 401, 'session_revoked');
+      expectEnvelope(await bff.request('GET', `/admin/users/nobody-${randomUUID()}%40example.com/sessions`, { token: admin.accessToken }), 404, 'not_found');
     });
 
     it('bounds and validates paging', async () => {

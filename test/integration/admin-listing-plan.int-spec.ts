@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { boundedCountQuery } from '../../src/database/bounded-count';
+import { boundedCountQuery, COUNT_CAP } from '../../src/database/bounded-count';
 import { dataSourceOptions, runMigrationsLocked } from '../../src/database/data-source-options';
 import { SessionsRepository, type SessionPageQuery } from '../../src/sessions/sessions.repository';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
@@ -65,15 +65,27 @@ describe('admin session listing with a million sessions', () => {
     ['all active sessions, newest first', { status: 'active' }, 'idx_bff_sessions_active_created'],
     ['all sessions, newest first', { status: 'all' }, 'idx_bff_sessions_created'],
     ['page 50 of all sessions', { status: 'all', page: 50, pageSize: 100 }, 'idx_bff_sessions_created'],
+    ['a search by email (q)', { q: 'USER4242@example.com', status: 'all' }, 'idx_bff_sessions_email_lower'],
+    ['a search by username (q)', { q: 'user4242', status: 'active' }, 'idx_bff_sessions_username_lower'],
+    ['a search by user id (q)', { q: '4242', status: 'all' }, 'idx_bff_sessions_user_created'],
   ])('serves %s from an index', async (_name, query, index) => {
     const plan = await planOf(query);
     expect(plan.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'bff_sessions')).toEqual([]);
     expect(plan.map((node) => node['Index Name']).filter(Boolean)).toContain(index);
   });
 
-  it('counts the total of an unfiltered listing no further than 10,000 rows', async () => {
+  it('finds one user’s 20 sessions by email, username or id alike, and counts them exactly', async () => {
+    const query = { status: 'all', page: 1, pageSize: 100, now: new Date(), idleTtlMs: 7 * 86_400_000 } as const;
+    for (const q of ['user4242@EXAMPLE.com', 'User4242', '4242']) {
+      const { rows, total, totalExact } = await repository.findPage({ ...query, q });
+      expect({ q, total, totalExact, users: [...new Set(rows.map((row) => row.userId))] }).toEqual({ q, total: ROWS / USERS, totalExact: true, users: [4242] });
+    }
+    expect(await repository.userIdsMatching('user4242@example.com')).toEqual([4242]);
+  });
+
+  it('counts the total of an unfiltered listing no further than 1,000 rows', async () => {
     const query = { status: 'all', page: 1, pageSize: 20, now: new Date(), idleTtlMs: 7 * 86_400_000 } as const;
-    expect(await repository.findPage(query)).toMatchObject({ total: 10_000, totalExact: false });
+    expect(await repository.findPage(query)).toMatchObject({ total: COUNT_CAP, totalExact: false });
     expect(await repository.findPage({ ...query, userId: 4242 })).toMatchObject({ total: ROWS / USERS, totalExact: true });
     const [sql, parameters] = boundedCountQuery(repository.pageQuery(query));
     const [{ 'QUERY PLAN': plan }] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);

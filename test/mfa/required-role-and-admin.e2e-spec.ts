@@ -91,7 +91,9 @@ describe('a role that requires a second factor, and the admin reset', () => {
 
     // Non-admins can't, and admins need a recent authentication (see step-up.e2e-spec for expiry).
     expectEnvelope(await bff.request('DELETE', `/admin/users/${admin.tokens.user.id}/mfa`, { token: again.body.accessToken }), 403, 'forbidden');
-    expectEnvelope(await bff.request('DELETE', '/admin/users/not-a-number/mfa', { token: admin.tokens.accessToken }), 400, 'validation_failed');
+    expectEnvelope(await bff.request('DELETE', '/admin/users/0/mfa', { token: admin.tokens.accessToken }), 400, 'validation_failed');
+    // Users are named by id, email or username, as on the other admin user routes.
+    expectEnvelope(await bff.request('DELETE', '/admin/users/nobody-by-this-name/mfa', { token: admin.tokens.accessToken }), 404, 'not_found');
     // A code-based sign-in for the admin still works after all this.
     expect((await verify(bff, await challengeFor(bff, admin.user), 'totp', await unusedCode(admin.enrolled))).status).toBe(200);
   });

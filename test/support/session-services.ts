@@ -21,6 +21,7 @@ import { SecretBox } from '../../src/tokens/secret-box';
 import { ChallengesRepository } from '../../src/mfa/challenges.repository';
 import { FactorsRepository } from '../../src/mfa/factors.repository';
 import { SignInGate } from '../../src/mfa/sign-in-gate';
+import { Metrics } from '../../src/metrics/metrics';
 
 export interface SessionServices {
   repository: SessionsRepository;
@@ -32,6 +33,7 @@ export interface SessionServices {
   refresher: RefreshService;
   audit: AuditService;
   accessTokens: AccessTokenService;
+  metrics: Metrics;
 }
 
 /**
@@ -44,7 +46,9 @@ export function sessionServices(dataSource: DataSource, config: AppConfig, strap
   const cache = new SessionCache(repository, config);
   const audit = new AuditService(dataSource);
   const box = new SecretBox(config.keys.sessionEncryptionKey);
-  const revoker = new SessionRevoker(repository, cache, audit, strapi, dataSource);
+  // Off: these services run below HTTP, where nothing scrapes them (and some tests hand in a partial config).
+  const metrics = new Metrics({ ...config, metrics: { exposure: 'off', requested: false, token: undefined, port: undefined, host: '127.0.0.1' } });
+  const revoker = new SessionRevoker(repository, cache, audit, strapi, metrics, dataSource);
   const credentials = new StrapiCredentials(repository, cache, revoker, strapi, box, config);
   const accessTokens = new AccessTokenService(new JwtService(), config);
   return {
@@ -54,9 +58,10 @@ export function sessionServices(dataSource: DataSource, config: AppConfig, strap
     revoker,
     credentials,
     issuer: new SessionIssuer(repository, credentials, strapi, accessTokens, new SignInGate(new FactorsRepository(dataSource), new ChallengesRepository(dataSource), box, audit, withMfaDefaults(config)), config),
-    refresher: new RefreshService(repository, cache, revoker, credentials, strapi, box, audit, config),
+    refresher: new RefreshService(repository, cache, revoker, credentials, strapi, box, audit, metrics, config),
     audit,
     accessTokens,
+    metrics,
   };
 }
 
@@ -92,10 +97,11 @@ export function authService(dataSource: DataSource, config: AppConfig, strapi: S
     services.repository,
     services.accessTokens,
     services.audit,
-    new LoginThrottle(store, devices, services.audit, config),
-    new FlowLimits(store, config),
+    new LoginThrottle(store, devices, services.audit, services.metrics, config),
+    new FlowLimits(store, services.metrics, config),
     devices,
     new PasswordPolicy(config),
+    services.metrics,
     config,
   );
 }

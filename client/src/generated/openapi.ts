@@ -423,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find sessions, e.g. a user’s active ones (`userId=3&status=active`) */
+        /** Find sessions, e.g. a user’s active ones (`q=alice@example.com`, `userId=3&status=active`) */
         get: operations["adminListSessions"];
         put?: never;
         post?: never;
@@ -458,10 +458,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One user’s sessions, the user named by id, email or username */
+        get: operations["adminListUserSessions"];
         put?: never;
         post?: never;
-        /** Revoke every session of a user */
+        /** Revoke every session of a user, named by id, email or username */
         delete: operations["adminRevokeUserSessions"];
         options?: never;
         head?: never;
@@ -570,7 +571,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -590,6 +591,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -599,6 +608,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -608,6 +625,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -617,6 +642,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -626,6 +659,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -635,6 +676,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -644,6 +710,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -653,6 +727,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -667,7 +749,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -687,6 +769,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -696,6 +786,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -705,6 +803,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -714,6 +820,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -723,6 +837,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -732,6 +854,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -741,6 +888,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -750,6 +905,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -764,7 +927,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -784,6 +947,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -793,6 +964,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -802,6 +981,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -811,6 +998,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -820,6 +1015,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -829,6 +1032,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -838,6 +1066,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -847,6 +1083,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -861,7 +1105,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -881,6 +1125,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -890,6 +1142,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -899,6 +1159,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -908,6 +1176,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -917,6 +1193,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -926,6 +1210,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -935,6 +1244,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -944,6 +1261,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -960,7 +1285,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description Any Strapi REST path, e.g. `articles` */
+                    /** @description Any Strapi REST path after /api/, slashes included, e.g. `articles` or `users/me` */
                     path: string;
                 };
                 cookie?: never;
@@ -980,6 +1305,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -989,6 +1322,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -998,6 +1339,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1007,6 +1356,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1016,6 +1373,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1025,6 +1390,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1034,6 +1424,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1043,6 +1441,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1083,6 +1489,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1092,6 +1506,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1101,6 +1523,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1110,6 +1540,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1119,6 +1557,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1128,6 +1574,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1137,6 +1608,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1146,6 +1625,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1178,6 +1665,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 400,
+                         *       "code": "invalid_path",
+                         *       "message": "The request path is refused: encoded slash",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1187,6 +1682,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 401,
+                         *       "code": "session_revoked",
+                         *       "message": "This session has been revoked",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1196,6 +1699,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 403,
+                         *       "code": "csrf_required",
+                         *       "message": "Cookie-authenticated writes need the header X-CSRF: 1",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1205,6 +1716,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 404,
+                         *       "code": "not_proxied",
+                         *       "message": "Strapi’s auth routes are not forwarded: use the BFF’s /auth/* endpoints",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1214,6 +1733,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 405,
+                         *       "code": "method_not_allowed",
+                         *       "message": "TRACE is not forwarded to Strapi",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1223,6 +1750,31 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 413,
+                         *       "code": "payload_too_large",
+                         *       "message": "The request body is larger than 52428800 bytes",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                    };
+                };
+                /** @description `rate_limited`: over PROXY_RATE_LIMIT (when set), with Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 429,
+                         *       "code": "rate_limited",
+                         *       "message": "Too many attempts; try again later",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1232,6 +1784,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 503,
+                         *       "code": "upstream_unavailable",
+                         *       "message": "Strapi is unavailable; try again shortly",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1241,6 +1801,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "statusCode": 504,
+                         *       "code": "upstream_timeout",
+                         *       "message": "Strapi did not answer in time",
+                         *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                         *     }
+                         */
                         "application/json": components["schemas"]["ErrorEnvelopeDto"];
                     };
                 };
@@ -1727,9 +2295,9 @@ export interface components {
         PageMetaDto: {
             page: number;
             pageSize: number;
-            /** @description Matching rows, counted exactly up to 10,000 */
+            /** @description Matching rows, counted exactly up to 1,000 */
             total: number;
-            /** @description False when there are more than 10,000 matches (`total` is then 10,000) */
+            /** @description False when there are more than 1,000 matches (`total` is then 1,000) */
             totalExact: boolean;
         };
         AdminSessionPageDto: {
@@ -1820,7 +2388,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -1966,7 +2534,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2130,7 +2698,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2241,7 +2809,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2317,7 +2885,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2416,7 +2984,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2492,7 +3060,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2570,7 +3138,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2649,7 +3217,7 @@ export interface operations {
                 confirmation: string;
             };
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -2721,7 +3289,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path: {
@@ -2814,7 +3382,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see the README */
+                /** @description `cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode" */
                 "X-BFF-Transport"?: string;
             };
             path?: never;
@@ -4064,6 +4632,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Strapi user id */
                 userId?: number;
+                /** @description A user id, or the email or username the user signed in with (exact, case-insensitive), e.g. `alice@example.com` */
+                q?: string;
                 status?: "active" | "revoked" | "expired" | "all";
             };
             header?: never;
@@ -4348,12 +4918,124 @@ export interface operations {
             };
         };
     };
+    adminListUserSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "active" | "revoked" | "expired" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description The Strapi user id, or the email or username the user signs in with (exact, case-insensitive) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSessionPageDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `account_blocked`, `forbidden`, `mfa_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     adminRevokeUserSessions: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                userId: number;
+                /** @description The Strapi user id, or the email or username the user signs in with (exact, case-insensitive) */
+                userId: string;
             };
             cookie?: never;
         };
@@ -4411,6 +5093,23 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }
@@ -4442,7 +5141,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                userId: number;
+                /** @description The Strapi user id, or the email or username the user signs in with (exact, case-insensitive) */
+                userId: string;
             };
             cookie?: never;
         };
@@ -4500,6 +5200,23 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_EVENT_TYPES } from '../../audit/audit-event.entity';
 
 /** Strapi user ids are Postgres `integer`s (int4). */
@@ -35,6 +35,25 @@ export class AdminSessionsQuery extends PageQuery {
   @Max(MAX_USER_ID)
   userId?: number;
 
+  @ApiPropertyOptional({
+    description: 'A user id, or the email or username the user signed in with (exact, case-insensitive), e.g. `alice@example.com`',
+    maxLength: 255,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'revoked', 'expired', 'all'], default: 'active' })
+  @IsOptional()
+  @IsIn(['active', 'revoked', 'expired', 'all'])
+  status: 'active' | 'revoked' | 'expired' | 'all' = 'active';
+}
+
+/** GET /admin/users/{userId}/sessions: the user is in the path, so only status and paging remain. */
+export class AdminUserSessionsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'revoked', 'expired', 'all'], default: 'active' })
   @IsOptional()
   @IsIn(['active', 'revoked', 'expired', 'all'])
@@ -82,8 +101,8 @@ export class AdminRevokeDto {
 export class PageMetaDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
-  @ApiProperty({ description: 'Matching rows, counted exactly up to 10,000' }) total!: number;
-  @ApiProperty({ description: 'False when there are more than 10,000 matches (`total` is then 10,000)' }) totalExact!: boolean;
+  @ApiProperty({ description: 'Matching rows, counted exactly up to 1,000' }) total!: number;
+  @ApiProperty({ description: 'False when there are more than 1,000 matches (`total` is then 1,000)' }) totalExact!: boolean;
 }
 
 export class AdminSessionDto {
