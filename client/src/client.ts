@@ -11,6 +11,8 @@ import type {
   MeResponse,
   MfaMethod,
   MySession,
+  Reauthenticated,
+  ReauthenticateInput,
   RegisterInput,
   RevokedCount,
   SessionEndedEvent,
@@ -68,6 +70,11 @@ export interface BffClient {
   /** Ends the session on the server and in every tab. */
   logout(): Promise<void>;
   me(): Promise<MeResponse>;
+  /**
+   * Proves it is still the user, on this session (no new sign-in): sensitive actions (password
+   * change, signing out everywhere, factor changes) answer `reauth_required` without a recent one.
+   */
+  reauthenticate(input: ReauthenticateInput): Promise<Reauthenticated>;
   /** Changes the password. The server ends every other session; this one goes on with new tokens. */
   changePassword(input: ChangePasswordInput): Promise<SignedIn>;
   /**
@@ -188,6 +195,10 @@ class Client implements BffClient {
 
   me(): Promise<MeResponse> {
     return this.json<MeResponse>('GET', '/auth/me');
+  }
+
+  reauthenticate(input: ReauthenticateInput): Promise<Reauthenticated> {
+    return this.json<Reauthenticated>('POST', '/auth/reauthenticate', input);
   }
 
   async changePassword(input: ChangePasswordInput): Promise<SignedIn> {

@@ -17,10 +17,11 @@ export type RegisterInput = Schemas['RegisterDto'];
 export type ChangePasswordInput = Schemas['ChangePasswordDto'];
 export type RevokedCount = Schemas['RevokedCountDto'];
 
-/*
- * The second factor (issue 12). Its routes are not in the OpenAPI document yet, so these follow
- * the issue's specification; once they are, take them from the generated types instead.
- */
+/** Re-authentication for sensitive actions (see docs/mfa.md): the password, or a second factor. */
+export type ReauthenticateInput = Schemas['ReauthenticateDto'];
+export type Reauthenticated = Schemas['ReauthenticatedDto'];
+
+/** The second factor. Unknown methods from newer servers come through as plain strings. */
 export type MfaMethod = 'totp' | 'recovery_code' | 'passkey' | (string & Record<never, never>);
 
 export interface VerifyMfaInput {

@@ -176,6 +176,13 @@ describe('the client in token mode', () => {
     expect((await client.fetch(API)).status).toBe(200);
   });
 
+  it('re-authenticates the current session for sensitive actions', async () => {
+    const client = await signedIn(bff);
+    await expect(client.reauthenticate({ password: 'wrong' })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    expect(await client.reauthenticate({ password: 'secret' })).toEqual({ aal: 1, amr: ['pwd'], authTime: '2026-11-30T10:00:00.000Z', freshUntil: '2026-11-30T10:05:00.000Z' });
+    expect(client.signedIn).toBe(true);
+  });
+
   it('tells a register that needs MFA enrolment, or an email confirmation, from a sign-in', async () => {
     bff.loginOverride = { status: 200, body: { mfaEnrollmentRequired: true, mfaToken: 'enrol-1' } };
     const client = clientFor(bff);

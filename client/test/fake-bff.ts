@@ -175,6 +175,13 @@ export class FakeBff {
         if (auth instanceof Response) return auth;
         return this.issue(auth.session, call);
       }
+      case 'POST /auth/reauthenticate': {
+        const auth = this.authenticate(call);
+        if (auth instanceof Response) return auth;
+        const body = JSON.parse(call.body ?? '{}') as { password?: string };
+        if (body.password !== 'secret') return this.answer(envelope(401, 'invalid_credentials'));
+        return this.json(200, { aal: 1, amr: ['pwd'], authTime: '2026-11-30T10:00:00.000Z', freshUntil: '2026-11-30T10:05:00.000Z' });
+      }
       case 'GET /sessions': {
         const auth = this.authenticate(call);
         if (auth instanceof Response) return auth;

@@ -4,6 +4,7 @@ import { Client, CurrentPrincipal, type ClientContext, type Principal } from '..
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { RevokedCountDto } from '../sessions/dto/session.dto';
 import { AdminGuard } from './admin.guard';
+import { RequiresFreshAuth } from '../sessions/fresh-auth.guard';
 import { AdminService } from './admin.service';
 import { AdminRevokeDto, AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AdminUserSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
 import { parseUserRef, type UserRef } from './user-ref';
@@ -21,7 +22,7 @@ const UserParam = ApiParam({
 @ApiTags('admin')
 @ApiBearerAuth()
 @UseGuards(AdminGuard)
-@ApiErrors(...SESSION_ERRORS, 'forbidden')
+@ApiErrors(...SESSION_ERRORS, 'forbidden', 'mfa_required')
 @Controller('admin')
 export class AdminController {
   constructor(private readonly admin: AdminService) {}
@@ -44,6 +45,7 @@ export class AdminController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
+  @RequiresFreshAuth()
   @ApiOperation({ summary: 'Revoke one session; it stops working everywhere within a second' })
   @ApiBody({ type: AdminRevokeDto, required: false })
   @ApiNoContentResponse({ description: 'Revoked (or already ended)' })
@@ -67,12 +69,23 @@ export class AdminController {
   }
 
   @Delete('users/:userId/sessions')
+  @RequiresFreshAuth()
   @ApiOperation({ summary: 'Revoke every session of a user, named by id, email or username' })
   @UserParam
   @ApiOkResponse({ type: RevokedCountDto })
   @ApiErrors('validation_failed', 'not_found')
   revokeUserSessions(@Param('userId', userRefPipe) user: UserRef, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
     return this.admin.revokeUserSessions(user, `admin:${principal.userId}`, undefined, client);
+  }
+
+  @Delete('users/:userId/mfa')
+  @RequiresFreshAuth()
+  @ApiOperation({ summary: 'Reset a user’s second factors after they lost their device; ends their sessions' })
+  @UserParam
+  @ApiOkResponse({ type: RevokedCountDto })
+  @ApiErrors('validation_failed', 'not_found')
+  resetMfa(@Param('userId', userRefPipe) user: UserRef, @CurrentPrincipal() principal: Principal, @Client() client: ClientContext): Promise<RevokedCountDto> {
+    return this.admin.resetMfa(user, `admin:${principal.userId}`, client);
   }
 
   @Get('audit-events')

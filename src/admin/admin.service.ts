@@ -7,6 +7,9 @@ import type { RevocationActor, SessionEntity } from '../sessions/session.entity'
 import { SessionRevoker } from '../sessions/revocation';
 import { sessionStatus, sessionSummary } from '../sessions/session-view';
 import { SessionsRepository } from '../sessions/sessions.repository';
+import { amrOf } from '../sessions/assurance';
+import { ChallengesRepository } from '../mfa/challenges.repository';
+import { FactorsRepository } from '../mfa/factors.repository';
 import type { AdminSessionDto, AdminSessionPageDto, AdminSessionsQuery, AdminUserSessionsQuery, AuditEventPageDto, AuditEventsQuery } from './dto/admin.dto';
 import type { UserRef } from './user-ref';
 
@@ -17,6 +20,8 @@ export class AdminService {
     private readonly sessions: SessionsRepository,
     private readonly revoker: SessionRevoker,
     private readonly audit: AuditService,
+    private readonly factors: FactorsRepository,
+    private readonly challenges: ChallengesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,6 +67,21 @@ export class AdminService {
     return { revoked };
   }
 
+  /**
+   * For a user who lost their device: every factor and recovery code goes, sign-ins waiting for a
+   * second factor end, and so do the user's sessions. The next sign-in starts from no factor
+   * (and enrolment, if the role requires one).
+   */
+  async resetMfa(user: UserRef, actor: RevocationActor, context?: RequestContext): Promise<{ revoked: number }> {
+    const userId = await this.resolveUser(user);
+    const now = new Date();
+    const factors = await this.factors.deleteAllOfUser(userId);
+    await this.challenges.endAllOfUser(userId, 'reset', now);
+    const revoked = await this.revoker.revoke({ userId }, { reason: 'mfa_reset', actor, context });
+    await this.audit.record({ type: 'admin_mfa_reset', userId, actor, reason: 'mfa_reset', details: { factors, revoked }, context });
+    return { revoked };
+  }
+
   async listAuditEvents(query: AuditEventsQuery): Promise<AuditEventPageDto> {
     const { rows, total, totalExact } = await this.audit.findPage({
       ...query,
@@ -89,6 +109,9 @@ export class AdminService {
       role: session.role,
       status: sessionStatus(session, now, this.config.tokens.refreshIdleTtlMs),
       refreshCount: session.refreshGeneration,
+      aal: session.aal,
+      amr: amrOf(session),
+      authTime: session.authTime.toISOString(),
       revokedAt: session.revokedAt?.toISOString() ?? null,
       revokedReason: session.revokedReason,
       revokedBy: session.revokedBy,

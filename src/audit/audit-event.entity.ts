@@ -13,6 +13,19 @@ export const AUDIT_EVENT_TYPES = [
   'login_throttled',
   'account_locked',
   'email_delivery_failed',
+  'mfa_challenge_started',
+  'mfa_verified',
+  'mfa_failed',
+  'mfa_challenge_ended',
+  'mfa_locked',
+  'mfa_enabled',
+  'mfa_disabled',
+  'recovery_code_used',
+  'recovery_codes_regenerated',
+  'reauthenticated',
+  'admin_mfa_reset',
+  'passkey_registered',
+  'passkey_clone_detected',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -61,6 +61,8 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
              SELECT id FROM bff_sessions WHERE successor_enc IS NOT NULL AND previous_rotated_at < $1 LIMIT $2)`,
           new Date(now.getTime() - this.config.tokens.reuseGraceMs),
         );
+        // Sign-ins that waited for a second factor, once expired: an unanswered one still holds Strapi's sealed credentials.
+        await this.deleteInBatches('DELETE FROM bff_mfa_challenges WHERE id IN (SELECT id FROM bff_mfa_challenges WHERE expires_at < $1 LIMIT $2)', now);
         // Rate-limit counters whose window ended an hour ago (the limits read expired rows as empty anyway).
         await this.deleteInBatches('DELETE FROM bff_rate_limits WHERE key IN (SELECT key FROM bff_rate_limits WHERE expire < $1 LIMIT $2)', now.getTime() - 3_600_000);
         if (auditEvents + sessions + successors > 0) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { AppError } from '../common/app-error';
@@ -10,10 +10,20 @@ import { ChangePasswordDto, EmailConfirmationQuery, EmailDto, LoginDto, LogoutDt
 import { PasswordService } from './password.service';
 import { ConfirmationRequiredDto, MeResponseDto, SignInResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
 import { Client, CurrentPrincipal, type ClientContext, type Principal } from '../common/principal';
+import { RequiresFreshAuth } from '../sessions/fresh-auth.guard';
+import { MfaChallengeDto } from './dto/mfa.dto';
+
+/** A sign-in's 200: its tokens, or, when a second factor is needed first, the challenge (docs/mfa.md). */
+function ApiSignInOk(type: typeof TokenResponseDto): MethodDecorator & ClassDecorator {
+  return ApiOkResponse({
+    description: 'The session’s tokens; or, when a second factor is needed, `mfaRequired` / `mfaEnrollmentRequired` with an mfaToken',
+    schema: { oneOf: [{ $ref: getSchemaPath(type) }, { $ref: getSchemaPath(MfaChallengeDto) }] },
+  });
+}
 
 @ApiTags('auth')
 @ApiHeader({ name: 'X-BFF-Transport', required: false, description: '`cookie`: tokens travel in HttpOnly cookies instead of JSON (browsers); see docs/api.md, "Browser apps: cookie mode"' })
-@ApiExtraModels(TokenResponseDto, ConfirmationRequiredDto)
+@ApiExtraModels(TokenResponseDto, SignInResponseDto, ConfirmationRequiredDto, MfaChallengeDto)
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -26,7 +36,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with Strapi credentials and start a BFF session' })
-  @ApiOkResponse({ type: SignInResponseDto })
+  @ApiSignInOk(SignInResponseDto)
   @ApiErrors(
     'validation_failed',
     'invalid_credentials',
@@ -52,6 +62,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Create a Strapi account and start a session (or 202 when Strapi requires email confirmation)' })
   @ApiResponse({ status: 201, type: TokenResponseDto, description: 'Registered and signed in' })
   @ApiResponse({ status: 202, type: ConfirmationRequiredDto, description: 'Registered; the user must confirm their email first' })
+  @ApiResponse({ status: 200, type: MfaChallengeDto, description: 'Registered; the role requires a second factor, to be set up before the session starts' })
   @ApiErrors(
     'validation_failed',
     'weak_password',
@@ -119,8 +130,9 @@ export class AuthController {
   @Post('change-password')
   @HttpCode(200)
   @ApiBearerAuth()
+  @RequiresFreshAuth()
   @ApiOperation({ summary: 'Change the password: every other session of the user ends; this one gets fresh tokens' })
-  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiSignInOk(TokenResponseDto)
   @ApiErrors(...SESSION_ERRORS, 'validation_failed', 'weak_password', 'invalid_current_password', 'passwords_do_not_match', 'password_unchanged', 'upstream_unavailable')
   async changePassword(
     @CurrentPrincipal() principal: Principal,
@@ -146,7 +158,7 @@ export class AuthController {
   @Post('reset-password')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password with the emailed code: every session of the user ends, and a new one starts' })
-  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiSignInOk(TokenResponseDto)
   @ApiErrors('validation_failed', 'weak_password', 'invalid_reset_code', 'passwords_do_not_match', 'rate_limited', 'upstream_unavailable')
   async resetPassword(
     @Body() dto: ResetPasswordDto,
@@ -182,7 +194,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Finish a provider sign-in (GitHub, Google, … as configured in Strapi): pass on the query Strapi’s provider redirect gave your app',
   })
-  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiSignInOk(TokenResponseDto)
   @ApiErrors('validation_failed', 'provider_disabled', 'provider_rejected', 'account_blocked', 'upstream_unavailable')
   async providerCallback(
     @Param('provider') provider: string,

@@ -3,6 +3,7 @@ import { APP_GUARD, Reflector } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { LimitsModule } from '../limits/limits.module';
+import { MfaModule } from '../mfa/mfa.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
@@ -14,12 +15,19 @@ import { AuthService } from './auth.service';
 import { CookieTransport } from './cookie-transport';
 import { PasswordPolicy } from './password-policy';
 import { PasswordService } from './password.service';
+import { MfaController } from './mfa.controller';
+import { MfaEnrolmentService } from './mfa-enrolment.service';
+import { MfaSignInService } from './mfa-sign-in.service';
+import { ReauthenticationService } from './reauthentication.service';
 
 @Module({
-  imports: [PassportModule, TokensModule, SessionsModule, StrapiModule, AuditModule, LimitsModule],
-  controllers: [AuthController],
+  imports: [PassportModule, TokensModule, SessionsModule, StrapiModule, AuditModule, LimitsModule, MfaModule],
+  controllers: [AuthController, MfaController],
   providers: [
     AuthService,
+    MfaEnrolmentService,
+    MfaSignInService,
+    ReauthenticationService,
     PasswordService,
     CookieTransport,
     PasswordPolicy,

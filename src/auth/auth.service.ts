@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { AlternativeAnswer } from '../common/alternative-answer';
 import { AppError, type ErrorCode } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FlowLimits } from '../limits/flow-limits';
@@ -30,6 +31,8 @@ const REFUSED_LOGIN = new Set<ErrorCode>(['invalid_credentials', 'account_blocke
 
 /** bff_logins_total's outcome for a sign-in that threw. */
 export function loginOutcome(error: unknown): LoginOutcome {
+  // A second factor is now asked for: the password step itself succeeded.
+  if (error instanceof AlternativeAnswer) return 'success';
   const code = error instanceof AppError ? error.code : undefined;
   if (code === 'rate_limited') return 'rate_limited';
   return code !== undefined && REFUSED_LOGIN.has(code) ? 'failure' : 'error';
@@ -119,7 +122,7 @@ export class AuthService {
       throw error;
     }
     this.metrics.login('success');
-    const response = await this.issuer.signIn(auth, undefined, client);
+    const response = await this.issuer.signIn(auth, undefined, client, undefined, 'provider');
     await this.audit.record({ type: 'login_succeeded', userId: response.user.id, sessionId: response.session.id, details: { provider }, context: client });
     return response;
   }
@@ -132,7 +135,7 @@ export class AuthService {
       await this.audit.record({ type: 'registered', userId: result.user.id, details: { confirmationRequired: true }, context: client });
       return { confirmationRequired: true };
     }
-    const response = await this.issuer.signIn(result.auth, dto.deviceName, client);
+    const response = await this.issuer.signIn(result.auth, dto.deviceName, client, undefined, 'register');
     await this.audit.record({ type: 'registered', userId: response.user.id, sessionId: response.session.id, context: client });
     return response;
   }

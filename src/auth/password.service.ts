@@ -37,6 +37,8 @@ export class PasswordService {
     const changed = await this.strapi.changePassword(await this.credentials.jwtFor(current, client), dto, client);
     await this.revoker.revoke({ userId: principal.userId, exceptSessionId: principal.sessionId }, { reason: 'password_changed', actor: 'self', context: client });
     await this.audit.record({ type: 'password_changed', userId: principal.userId, sessionId: principal.sessionId, context: client });
+    // A session below the level the user needs waits for the second factor before it gets Strapi's new credential.
+    await this.issuer.gateReissue(current, { jwt: changed.jwt, refreshToken: changed.refreshToken }, client);
     return this.issuer.respond(await this.refresher.reissue(principal.sessionId, { jwt: changed.jwt, refreshToken: changed.refreshToken }));
   }
 
@@ -49,7 +51,7 @@ export class PasswordService {
     await this.policy.check(dto.password, {}, client);
     const auth = await this.strapi.resetPassword(dto, client);
     await this.revoker.revoke({ userId: auth.user.id }, { reason: 'password_reset', actor: 'self', context: client });
-    const response = await this.issuer.signIn(auth, undefined, client);
+    const response = await this.issuer.signIn(auth, undefined, client, undefined, 'reset');
     await this.audit.record({ type: 'password_reset', userId: auth.user.id, sessionId: response.session.id, context: client });
     return response;
   }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
+import { AlternativeAnswer } from './alternative-answer';
 import { AppError, type ErrorCode, type ErrorEnvelope } from './app-error';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -66,6 +67,10 @@ export function toEnvelope(error: unknown, requestId: string, logger: Logger): E
 }
 
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+  if (error instanceof AlternativeAnswer) {
+    void reply.status(error.status).header('cache-control', 'no-store').header('x-request-id', String(request.id)).type('application/json; charset=utf-8').send(error.body);
+    return;
+  }
   const envelope = toEnvelope(error, String(request.id), logger);
   if (error instanceof AppError && error.headers) void reply.headers(error.headers);
   // Set here as well as in the onSend hook: errors raised before routing (bad URLs) skip the hooks.

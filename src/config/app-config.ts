@@ -79,6 +79,7 @@ export interface AppConfig {
   };
   metrics: MetricsConfig;
   adminRoles: string[];
+  mfa: MfaConfig;
   limits: LimitsConfig;
   passwords: PasswordPolicyConfig;
   keys: {
@@ -89,6 +90,24 @@ export interface AppConfig {
     /** Set when dev keys were generated or loaded from the data folder, so boot can warn about it. */
     devKeysFile: string | undefined;
   };
+}
+
+/** Second factors and step-up (docs/mfa.md). */
+export interface MfaConfig {
+  /** Strapi role `type`s whose users must have a second factor; MFA_REQUIRED_ROLES=none gives an empty list. */
+  requiredRoles: string[];
+  /** How long an mfaToken (a sign-in waiting for its second factor) lives. */
+  challengeTtlMs: number;
+  /** Wrong codes one challenge takes before it ends. */
+  challengeAttempts: number;
+  /** Wrong codes per user in the window; the next one locks the factors for the window. */
+  user: Rate;
+  /** Sensitive actions need a sign-in or re-authentication no older than this. */
+  reauthMaxAgeMs: number;
+  /** The issuer name authenticator apps show next to the account. */
+  totpIssuer: string;
+  /** WebAuthn relying party: its id (a host name) and the origin browsers report; from PUBLIC_URL. */
+  passkeys: { rpId: string; origin: string; rpName: string };
 }
 
 /**

@@ -44,6 +44,16 @@ describe('loadConfig', () => {
     expect(config.adminRoles).toEqual(['bff-admin', 'ops']);
   });
 
+  it('requires a second factor of the admin roles by default, of none with `none`, or of the roles listed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const defaults = loadConfig({ ...secrets, ADMIN_ROLES: 'bff-admin,ops' }, dir).mfa;
+    expect(defaults).toMatchObject({ requiredRoles: ['bff-admin', 'ops'], challengeTtlMs: 300_000, challengeAttempts: 5, user: { points: 10, windowMs: 900_000 }, reauthMaxAgeMs: 300_000 });
+    expect(loadConfig({ ...secrets, MFA_REQUIRED_ROLES: 'None' }, dir).mfa.requiredRoles).toEqual([]);
+    expect(loadConfig({ ...secrets, MFA_REQUIRED_ROLES: ' authenticated , bff-admin' }, dir).mfa.requiredRoles).toEqual(['authenticated', 'bff-admin']);
+    expect(loadConfig({ ...secrets, PUBLIC_URL: 'https://auth.example.com/' }, dir).mfa.passkeys).toMatchObject({ rpId: 'auth.example.com', origin: 'https://auth.example.com' });
+    expect(problemsOf({ ...secrets, REAUTH_MAX_AGE: 'soon', MFA_LIMIT_USER: '10' })).toEqual([expect.stringContaining('MFA_LIMIT_USER'), expect.stringContaining('REAUTH_MAX_AGE')]);
+  });
+
   it('names every bad variable in one go', () => {
     const problems = problemsOf({
       ...secrets,

@@ -221,6 +221,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     .map((role) => role.trim())
     .filter((role) => role.length > 0);
 
+  const mfaRolesRaw = read.string('MFA_REQUIRED_ROLES', adminRoles.join(','));
+  // `none` is explicit, so an empty value can't switch the requirement off by accident.
+  const mfaRequiredRoles = mfaRolesRaw.trim().toLowerCase() === 'none' ? [] : mfaRolesRaw.split(',').map((role) => role.trim()).filter((role) => role.length > 0);
+  const publicUrl = read.url('PUBLIC_URL', undefined, ['http:', 'https:']);
+
   const keys = resolveKeys(read, production, dataDir);
 
   const redisUrl = read.url('REDIS_URL', undefined, ['redis:', 'rediss:']);
@@ -261,7 +266,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       bodyLimitBytes: read.size('PROXY_BODY_LIMIT', '50mb', 1024, 1024 ** 4),
       graphqlBodyLimitBytes: read.size('PROXY_GRAPHQL_BODY_LIMIT', '1mb', 1024, 64 * 1024 ** 2),
     },
-    publicUrl: read.url('PUBLIC_URL', undefined, ['http:', 'https:']),
+    publicUrl,
     tokens: {
       accessTtlMs,
       refreshTtlMs,
@@ -274,6 +279,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionCacheTtlMs: read.duration('SESSION_CACHE_TTL', '500ms', 0, 1000),
     metrics,
     adminRoles,
+    mfa: {
+      requiredRoles: mfaRequiredRoles,
+      challengeTtlMs: read.duration('MFA_CHALLENGE_TTL', '5m', 10_000, 3_600_000),
+      challengeAttempts: read.int('MFA_CHALLENGE_ATTEMPTS', 5, 1, 100),
+      user: read.rate('MFA_LIMIT_USER', '10/15m'),
+      reauthMaxAgeMs: read.duration('REAUTH_MAX_AGE', '5m', 1000, 86_400_000),
+      totpIssuer: read.string('MFA_TOTP_ISSUER', 'strapi-auth-bff'),
+      passkeys: passkeyRelyingParty(publicUrl, read.string('PASSKEY_RP_NAME', 'strapi-auth-bff')),
+    },
     limits: {
       store: (['postgres', 'redis', 'memory'].includes(storeRaw) ? storeRaw : 'postgres') as LimiterStoreKind,
       redisUrl,
@@ -319,6 +333,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   if (problems.length > 0 || !keys) throw new ConfigError(problems);
   return { ...config, keys };
+}
+
+/** Passkeys are bound to where users reach the BFF: PUBLIC_URL's host and origin (localhost without it, for development). */
+function passkeyRelyingParty(publicUrl: string | undefined, rpName: string): AppConfig['mfa']['passkeys'] {
+  const url = new URL(publicUrl ?? 'http://localhost:3000');
+  return { rpId: url.hostname, origin: url.origin, rpName };
 }
 
 /**

@@ -8,9 +8,21 @@ import { StrapiRefreshMode1764600000000 } from './migrations/1764600000000-Strap
 import { SuccessorOnSession1764700000000 } from './migrations/1764700000000-SuccessorOnSession';
 import { RateLimits1764850000000 } from './migrations/1764850000000-RateLimits';
 import { SessionUserSearch1764950000000 } from './migrations/1764950000000-SessionUserSearch';
+import { MultiFactor1764960000000 } from './migrations/1764960000000-MultiFactor';
+import { Passkeys1764970000000 } from './migrations/1764970000000-Passkeys';
+import { MfaChallengeEntity, PasskeyEntity, RecoveryCodeEntity, TotpFactorEntity } from '../mfa/mfa.entities';
 
-export const ENTITIES = [SessionEntity, RefreshTokenEntity, AuditEventEntity];
-export const MIGRATIONS = [CreateSessions1764400000000, SessionAdminAndAudit1764500000000, StrapiRefreshMode1764600000000, SuccessorOnSession1764700000000, RateLimits1764850000000, SessionUserSearch1764950000000];
+export const ENTITIES = [SessionEntity, RefreshTokenEntity, AuditEventEntity, TotpFactorEntity, RecoveryCodeEntity, MfaChallengeEntity, PasskeyEntity];
+export const MIGRATIONS = [
+  CreateSessions1764400000000,
+  SessionAdminAndAudit1764500000000,
+  StrapiRefreshMode1764600000000,
+  SuccessorOnSession1764700000000,
+  RateLimits1764850000000,
+  SessionUserSearch1764950000000,
+  MultiFactor1764960000000,
+  Passkeys1764970000000,
+];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

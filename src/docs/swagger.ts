@@ -78,7 +78,8 @@ function proxyPath(summary: string): PathItem {
  * Runs in the browser (Swagger UI serialises it into its init script): after a successful
  * sign-in or refresh from the page, the new access token is applied to "Authorize" at once, and
  * stored as "Authorize" itself stores it (persistAuthorization), so it survives a reload:
- * preauthorizeApiKey() alone only changes the page's state.
+ * preauthorizeApiKey() alone only changes the page's state. With a second factor, login answers
+ * an mfaToken and no token: the token comes with /auth/mfa/verify.
  */
 export function applyTokenFromLogin(response: { ok: boolean; url: string; body?: { accessToken?: unknown } }): unknown {
   try {
@@ -87,7 +88,7 @@ export function applyTokenFromLogin(response: { ok: boolean; url: string; body?:
         ui?: { preauthorizeApiKey(name: string, value: string): void; authActions?: { persistAuthorizationIfNeeded?: () => void } };
       }
     ).ui;
-    if (response.ok && /\/auth\/(login|refresh|register)$/.test(new URL(response.url).pathname) && typeof response.body?.accessToken === 'string') {
+    if (response.ok && /\/auth\/(login|refresh|register|reset-password|mfa\/verify|mfa\/enrollment\/totp\/confirm)$/.test(new URL(response.url).pathname) && typeof response.body?.accessToken === 'string') {
       ui?.preauthorizeApiKey('bearer', response.body.accessToken);
       ui?.authActions?.persistAuthorizationIfNeeded?.();
     }
@@ -129,6 +130,10 @@ const RENAMED_OPERATIONS: Readonly<Record<string, string>> = {
   'HealthController.live': 'liveness',
   'HealthController.ready': 'readiness',
   'JwksController.jwks': 'getJwks',
+  'MfaController.verify': 'verifyMfa',
+  'MfaController.status': 'getMfaStatus',
+  'MfaController.beginEnrolment': 'beginMfaEnrollment',
+  'MfaController.confirmEnrolment': 'confirmMfaEnrollment',
 };
 
 export function operationId(controllerKey: string, methodKey: string): string {
@@ -149,6 +154,7 @@ export function createOpenApiDocument(app: INestApplication, config: AppConfig):
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /auth/login' })
     .addTag('auth', 'Sign-in, token refresh and logout')
+    .addTag('mfa', 'Second factors: authenticator apps (TOTP), recovery codes, the second step of a sign-in, and re-authentication')
     .addTag('sessions', 'Your own sessions: where you are signed in, and signing out other devices')
     .addTag('admin', 'Admin console: find and revoke anyone’s sessions, read the audit trail (needs a role in ADMIN_ROLES)')
     .addTag('proxy', 'Strapi’s REST (and GraphQL) API, called through the BFF as the signed-in user')

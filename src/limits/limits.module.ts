@@ -10,6 +10,6 @@ import { ProxyRateLimit } from './proxy-rate-limit';
 @Module({
   imports: [AuditModule, TokensModule],
   providers: [LimiterStore, LoginThrottle, FlowLimits, ProxyRateLimit],
-  exports: [LoginThrottle, FlowLimits, ProxyRateLimit],
+  exports: [LoginThrottle, FlowLimits, ProxyRateLimit, LimiterStore],
 })
 export class LimitsModule {}

@@ -22,7 +22,8 @@ export type RevocationReason =
   | 'password_reset'
   | 'account_blocked'
   | 'account_deleted'
-  | 'upstream_rejected';
+  | 'upstream_rejected'
+  | 'mfa_reset';
 
 /** The codes a client gets for a session that has ended. */
 export type EndedCode = 'session_revoked' | 'session_expired' | 'account_blocked' | 'account_deleted';
@@ -38,6 +39,7 @@ const CODE_BY_REASON: Record<RevocationReason, EndedCode> = {
   reuse_detected: 'session_revoked',
   password_changed: 'session_revoked',
   password_reset: 'session_revoked',
+  mfa_reset: 'session_revoked',
   expired: 'session_expired',
   upstream_rejected: 'session_expired',
   account_blocked: 'account_blocked',

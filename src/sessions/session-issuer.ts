@@ -10,7 +10,13 @@ import { sessionEndsAt } from './refresh-policy';
 import { refreshTokenRow } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
-import { StrapiCredentials } from './strapi-credentials';
+import { StrapiCredentials, type StrapiCredential } from './strapi-credentials';
+import { SignInGate, type PendingSignIn } from '../mfa/sign-in-gate';
+import type { ChallengeFlow } from '../mfa/mfa.entities';
+import { acrOf, amrOf, type Assurance } from './assurance';
+
+/** The sign-in paths that start a new session (the re-issue continues one). */
+export type SignInFlow = Exclude<ChallengeFlow, 'reissue'>;
 
 /** A session with its refresh token in the clear, the one moment it exists outside the client. */
 export interface IssuedSession {
@@ -51,11 +57,17 @@ export class SessionIssuer {
     private readonly credentials: StrapiCredentials,
     private readonly strapi: StrapiClient,
     private readonly accessTokens: AccessTokenService,
+    private readonly gate: SignInGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A BFF session for a fresh Strapi sign-in; Strapi's credentials are sealed into it, never answered. */
-  async signIn(auth: StrapiAuthResult, deviceName: string | undefined, context: RequestContext, now = new Date()): Promise<TokenResponse> {
+  /**
+   * A BFF session for a fresh Strapi sign-in; Strapi's credentials are sealed into it, never
+   * answered. Every sign-in path ends here (login, register, provider callback, password reset),
+   * and here the second factor is decided: when one is needed, no session is made, and the
+   * challenge is thrown as the answer (AlternativeAnswer), so no caller can hand out tokens anyway.
+   */
+  async signIn(auth: StrapiAuthResult, deviceName: string | undefined, context: RequestContext, now = new Date(), flow: SignInFlow = 'login'): Promise<TokenResponse> {
     // The sign-in response's user never carries the role; /users/me?populate=role does, if the role may `role.find`.
     const me = await this.strapi.me(auth.jwt, context);
     const role = me.role?.type ?? null;
@@ -66,16 +78,47 @@ export class SessionIssuer {
       this.logger.warn({ requestId: context.requestId }, 'Strapi is in refresh mode but returned no refreshToken: turn off users-permissions sessions.httpOnly, or sessions end with Strapi’s first JWT');
     }
     const user = { ...auth.user, ...me };
+    const pending: PendingSignIn = {
+      credential: { jwt: auth.jwt, refreshToken: auth.refreshToken },
+      user: { id: user.id, documentId: user.documentId ?? null, username: user.username, email: user.email },
+      role,
+      deviceName: deviceName ?? null,
+      firstFactor: flow === 'provider' ? 'fed' : 'pwd',
+    };
+    const decision = await this.gate.decide({ userId: user.id, documentId: pending.user.documentId }, role);
+    if (decision.kind !== 'issue') throw await this.gate.challenge(decision, pending, flow, context, null, now);
+    return this.start(pending, { aal: 1, amr: [pending.firstFactor], authTime: now }, context, now);
+  }
+
+  /**
+   * Change-password's re-issue continues the current session with Strapi's new credential, behind
+   * the same gate: a session below the level the user needs waits for the second factor first.
+   */
+  async gateReissue(session: SessionEntity, credential: StrapiCredential, context: RequestContext): Promise<void> {
+    const decision = await this.gate.decide({ userId: session.userId, documentId: session.userDocumentId }, session.role, session.aal);
+    if (decision.kind === 'issue') return;
+    const pending: PendingSignIn = {
+      credential,
+      user: { id: session.userId, documentId: session.userDocumentId, username: session.username, email: session.email },
+      role: session.role,
+      deviceName: session.deviceName,
+      firstFactor: 'pwd',
+    };
+    throw await this.gate.challenge(decision, pending, 'reissue', context, session.id);
+  }
+
+  /** Starts the session of a sign-in the gate let through, or whose challenge was answered. */
+  async start(pending: PendingSignIn, assurance: Assurance, context: RequestContext, now = new Date()): Promise<TokenResponse> {
     const id = randomUUID();
     const session = Object.assign(new SessionEntity(), {
       id,
-      userId: user.id,
-      userDocumentId: user.documentId ?? null,
-      username: user.username,
-      email: user.email,
-      role,
-      ...this.credentials.seal(id, { jwt: auth.jwt, refreshToken: auth.refreshToken }, now.getTime() + this.config.tokens.refreshTtlMs),
-      deviceName: deviceName ?? null,
+      userId: pending.user.id,
+      userDocumentId: pending.user.documentId,
+      username: pending.user.username,
+      email: pending.user.email,
+      role: pending.role,
+      ...this.credentials.seal(id, pending.credential, now.getTime() + this.config.tokens.refreshTtlMs),
+      deviceName: pending.deviceName,
       ip: context.ip ?? null,
       userAgent: context.userAgent?.slice(0, 512) ?? null,
       refreshGeneration: 0,
@@ -83,6 +126,9 @@ export class SessionIssuer {
       successorEncrypted: null,
       createdAt: now,
       lastUsedAt: now,
+      aal: assurance.aal,
+      amr: assurance.amr.join(' '),
+      authTime: assurance.authTime,
       revokedAt: null,
       revokedReason: null,
       revokedBy: null,
@@ -94,7 +140,7 @@ export class SessionIssuer {
   }
 
   respond({ session, refreshToken }: IssuedSession): TokenResponse {
-    const access = this.accessTokens.sign({ userId: session.userId, sessionId: session.id, role: session.role });
+    const access = this.accessTokens.sign({ userId: session.userId, sessionId: session.id, role: session.role, acr: acrOf(session.aal), amr: amrOf(session), authTime: session.authTime });
     return {
       accessToken: access.token,
       tokenType: 'Bearer',

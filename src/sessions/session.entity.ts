@@ -80,6 +80,21 @@ export class SessionEntity {
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 
+  /** Authentication assurance level (NIST SP 800-63B): 1 for one factor, 2 once a second factor answered. */
+  @Column('smallint', { default: 1 })
+  aal!: number;
+
+  /** How the user authenticated, as RFC 8176 `amr` values separated by spaces, e.g. `pwd otp`. */
+  @Column('varchar', { length: 64, default: 'pwd' })
+  amr!: string;
+
+  /**
+   * The last sign-in or re-authentication; sensitive actions need it within REAUTH_MAX_AGE. The
+   * default serves rows written without it, e.g. by an older instance during a rolling upgrade.
+   */
+  @Column('timestamptz', { name: 'auth_time', default: () => 'now()' })
+  authTime!: Date;
+
   /** Last refresh. Idle expiry counts from here; access-token use does not count as activity. */
   @Column('timestamptz', { name: 'last_used_at' })
   lastUsedAt!: Date;

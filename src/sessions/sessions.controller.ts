@@ -4,6 +4,7 @@ import { Client, CurrentPrincipal, type ClientContext, type Principal } from '..
 import { ApiErrors, SESSION_ERRORS } from '../common/api-errors.decorator';
 import { MySessionDto, RevokedCountDto, RevokeScopeQuery } from './dto/session.dto';
 import { MySessionsService } from './my-sessions.service';
+import { RequiresFreshAuth } from './fresh-auth.guard';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class SessionsController {
   }
 
   @Delete()
+  @RequiresFreshAuth()
   @ApiOperation({ summary: 'Sign out other devices (`scope=others`) or everywhere (`scope=all`)' })
   @ApiOkResponse({ type: RevokedCountDto })
   @ApiErrors('validation_failed')

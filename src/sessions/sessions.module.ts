@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { StrapiModule } from '../strapi/strapi.module';
 import { TokensModule } from '../tokens/tokens.module';
+import { MfaModule } from '../mfa/mfa.module';
+import { FreshAuthGuard } from './fresh-auth.guard';
 import { ActiveSessions } from './active-session';
 import { ActiveSessionsMetric } from './active-sessions-metric';
 import { MySessionsService } from './my-sessions.service';
@@ -19,9 +21,9 @@ import { StrapiCredentials } from './strapi-credentials';
  * (ActiveSessions), and every SQL statement (SessionsRepository).
  */
 @Module({
-  imports: [TokensModule, AuditModule, StrapiModule],
+  imports: [TokensModule, AuditModule, StrapiModule, MfaModule],
   controllers: [SessionsController],
-  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService, ActiveSessionsMetric],
-  exports: [SessionsRepository, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService],
+  providers: [SessionsRepository, SessionCache, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService, MySessionsService, ActiveSessionsMetric, FreshAuthGuard],
+  exports: [SessionsRepository, SessionCache, FreshAuthGuard, ActiveSessions, SessionRevoker, StrapiCredentials, SessionIssuer, RefreshService],
 })
 export class SessionsModule {}

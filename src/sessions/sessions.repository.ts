@@ -210,6 +210,11 @@ export class SessionsRepository {
       .take(query.pageSize);
   }
 
+  /** A re-authentication or a second factor on the current session: its freshness, and maybe its level. */
+  async updateAssurance(sessionId: string, assurance: Pick<SessionEntity, 'aal' | 'amr' | 'authTime'>): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).update({ id: sessionId }, assurance);
+  }
+
   /**
    * The Strapi user ids whose sessions carry this id, email or username (at most two: one is an
    * answer, two say the name is ambiguous). Sessions keep the email and username Strapi gave at

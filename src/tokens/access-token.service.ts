@@ -13,6 +13,10 @@ export interface AccessTokenClaims {
   sub: string;
   sid: string;
   role: string | null;
+  /** OIDC: how the user authenticated (RFC 8176), the level as `aal1`/`aal2`, and when (seconds). */
+  amr?: string[];
+  acr?: string;
+  auth_time?: number;
   iat: number;
   exp: number;
   iss: string;
@@ -54,11 +58,17 @@ export class AccessTokenService {
     };
   }
 
-  sign(subject: { userId: number; sessionId: string; role: string | null }): IssuedAccessToken {
+  sign(subject: { userId: number; sessionId: string; role: string | null; acr?: string; amr?: string[]; authTime?: Date }): IssuedAccessToken {
     const { signing } = this.config.keys;
     const expiresIn = Math.floor(this.config.tokens.accessTtlMs / 1000);
     const token = this.jwt.sign(
-      { sid: subject.sessionId, role: subject.role },
+      {
+        sid: subject.sessionId,
+        role: subject.role,
+        amr: subject.amr ?? ['pwd'],
+        acr: subject.acr ?? 'aal1',
+        ...(subject.authTime ? { auth_time: Math.floor(subject.authTime.getTime() / 1000) } : {}),
+      },
       {
         algorithm: ACCESS_TOKEN_ALGORITHM,
         privateKey: signing.privateKey,

@@ -23,6 +23,10 @@ const PUBLIC_ROUTES = [
   'POST /auth/send-email-confirmation',
   'GET /auth/email-confirmation',
   'GET /auth/providers/{provider}/callback',
+  'POST /auth/mfa/verify',
+  'POST /auth/mfa/verify/passkey-options',
+  'POST /auth/mfa/enrollment/totp',
+  'POST /auth/mfa/enrollment/totp/confirm',
   'GET /.well-known/jwks.json',
   'GET /health/live',
   'GET /health/ready',
@@ -46,6 +50,15 @@ const GUARDED_ROUTES = [
   'GET /admin/users/{userId}/sessions',
   'DELETE /admin/users/{userId}/sessions',
   'GET /admin/audit-events',
+  'DELETE /admin/users/{userId}/mfa',
+  'GET /auth/mfa',
+  'POST /auth/mfa/totp',
+  'POST /auth/mfa/totp/confirm',
+  'DELETE /auth/mfa/totp',
+  'POST /auth/mfa/recovery-codes',
+  'POST /auth/mfa/passkeys/options',
+  'POST /auth/mfa/passkeys',
+  'POST /auth/reauthenticate',
 ];
 
 const EXPECTED_ROUTES = [...PUBLIC_ROUTES, ...PROXY_ROUTES, ...GUARDED_ROUTES];
@@ -95,9 +108,9 @@ describe('Swagger UI and the OpenAPI document', () => {
     expect(doc.paths['/auth/me'].get.security).toEqual([{ bearer: [] }]);
   });
 
-  it('groups the endpoints under auth, sessions, admin, proxy, health and jwks', () => {
+  it('groups the endpoints under auth, mfa, sessions, admin, proxy, health and jwks', () => {
     const tags = new Set(operations().flatMap(([, op]) => op.tags ?? []));
-    expect([...tags].sort()).toEqual(['admin', 'auth', 'health', 'jwks', 'proxy', 'sessions']);
+    expect([...tags].sort()).toEqual(['admin', 'auth', 'health', 'jwks', 'mfa', 'proxy', 'sessions']);
     expect(doc.paths['/.well-known/jwks.json'].get.tags).toEqual(['jwks']);
     expect(doc.paths['/admin/sessions'].get.tags).toEqual(['admin']);
     expect(doc.paths['/sessions'].get.tags).toEqual(['sessions']);

@@ -5,6 +5,7 @@ import { login, refresh, type TokenBody } from '../support/flows';
 import { SecretBox } from '../../src/tokens/secret-box';
 import { isRefreshMode } from '../support/mode';
 import { seedUsers } from '../support/strapi';
+import { challengeFor, enrolTotp, registerUser, unusedCode, verify } from '../support/mfa';
 
 describe('secrets stay secret', () => {
   let bff: RunningBff;
@@ -101,5 +102,42 @@ describe('secrets stay secret', () => {
     ]) {
       expect(logs).not.toContain(secret);
     }
+  });
+
+  it('keeps TOTP secrets, recovery codes and mfaTokens out of the database dump and the logs', async () => {
+    const user = await registerUser(bff, 'sec');
+    const enrolled = await enrolTotp(bff, user.tokens.accessToken);
+    const mfaToken = await challengeFor(bff, user);
+    const verified = await verify(bff, mfaToken, 'totp', await unusedCode(enrolled));
+    expect(verified.status).toBe(200);
+    const viaRecovery = await verify(bff, await challengeFor(bff, user), 'recovery_code', enrolled.recoveryCodes[0]);
+    expect(viaRecovery.status).toBe(200);
+    const waiting = await challengeFor(bff, user);
+
+    const tables = ['bff_totp_factors', 'bff_recovery_codes', 'bff_mfa_challenges', 'bff_audit_events', 'bff_sessions', 'bff_rate_limits'];
+    const dump = JSON.stringify(await Promise.all(tables.map(async (table): Promise<unknown[]> => (await db.query(`SELECT * FROM ${table}`)).rows as unknown[])));
+    const logs = bff.logs.join('\n');
+    const secrets = [
+      enrolled.secret,
+      enrolled.secret.toLowerCase(),
+      ...enrolled.recoveryCodes,
+      ...enrolled.recoveryCodes.map((code) => code.replace(/-/g, '')),
+      mfaToken,
+      mfaToken.slice('bffmfa_'.length),
+      waiting.slice('bffmfa_'.length),
+    ];
+    for (const secret of secrets) {
+      expect(dump).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+    }
+    // The secret is there, sealed: it opens with the key the database doesn't have.
+    const row = (await db.query('SELECT id, secret_enc FROM bff_totp_factors WHERE user_id = $1', [user.tokens.user.id])).rows[0] as { id: string; secret_enc: string };
+    const box = new SecretBox(Buffer.from(testKeys.SESSION_ENCRYPTION_KEY, 'base64'));
+    expect(box.open(row.secret_enc, `totp:${row.id}:${user.tokens.user.id}:${user.tokens.user.documentId ?? ''}`)).toBe(enrolled.secret);
+    // The waiting sign-in holds Strapi's credentials sealed, never a JWT in clear.
+    const pending = (await db.query('SELECT pending_enc FROM bff_mfa_challenges WHERE ended_at IS NULL AND user_id = $1', [user.tokens.user.id])).rows as { pending_enc: string }[];
+    expect(pending).toHaveLength(1);
+    expect(pending[0].pending_enc).toMatch(/^v1\./);
+    expect(dump).not.toContain('eyJ');
   });
 });

@@ -68,6 +68,17 @@ export const GENEROUS_LIMITS: Record<string, string> = {
 };
 
 /**
+ * MFA_REQUIRED_ROLES defaults to the ADMIN_ROLES, so every admin would have to enrol a second
+ * factor before reaching /admin/*. Tests that aren't about MFA run without the requirement; the
+ * MFA specs (test/mfa/) pass MFA_DEFAULTS to get the real default back. Users who set up a factor
+ * are asked for it whatever this says.
+ */
+export const NO_REQUIRED_MFA: Record<string, string> = { MFA_REQUIRED_ROLES: 'none' };
+
+/** Gives a spec the shipped MFA settings back (an empty value reads as unset). */
+export const MFA_DEFAULTS: Record<string, string> = { MFA_REQUIRED_ROLES: '' };
+
+/**
  * Starts a real BFF on a free port against the suite's Postgres database and (by default) the
  * Strapi fixture of the current mode, with the settings that mode needs.
  */
@@ -79,6 +90,7 @@ export async function startBff(env: Record<string, string> = {}): Promise<Runnin
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bff-data-')),
     LOG_LEVEL: 'info',
     ...GENEROUS_LIMITS,
+    ...NO_REQUIRED_MFA,
     ...bffEnvForMode(),
     ...testKeys,
     ...env,

@@ -18,6 +18,9 @@ import { LoginThrottle } from '../../src/limits/login-throttle';
 import { AccessTokenService } from '../../src/tokens/access-token.service';
 import { DeviceTokenService } from '../../src/tokens/device-token.service';
 import { SecretBox } from '../../src/tokens/secret-box';
+import { ChallengesRepository } from '../../src/mfa/challenges.repository';
+import { FactorsRepository } from '../../src/mfa/factors.repository';
+import { SignInGate } from '../../src/mfa/sign-in-gate';
 import { Metrics } from '../../src/metrics/metrics';
 
 export interface SessionServices {
@@ -54,11 +57,31 @@ export function sessionServices(dataSource: DataSource, config: AppConfig, strap
     active: new ActiveSessions(cache, config),
     revoker,
     credentials,
-    issuer: new SessionIssuer(repository, credentials, strapi, accessTokens, config),
+    issuer: new SessionIssuer(repository, credentials, strapi, accessTokens, new SignInGate(new FactorsRepository(dataSource), new ChallengesRepository(dataSource), box, audit, withMfaDefaults(config)), config),
     refresher: new RefreshService(repository, cache, revoker, credentials, strapi, box, audit, metrics, config),
     audit,
     accessTokens,
     metrics,
+  };
+}
+
+/**
+ * Specs that build a partial AppConfig by hand predate second factors: they get the shipped MFA
+ * settings, with no role required (their fake users are not admins either way).
+ */
+function withMfaDefaults(config: AppConfig): AppConfig {
+  if ((config as Partial<AppConfig>).mfa) return config;
+  return {
+    ...config,
+    mfa: {
+      requiredRoles: [],
+      challengeTtlMs: 300_000,
+      challengeAttempts: 5,
+      user: { points: 10, windowMs: 900_000 },
+      reauthMaxAgeMs: 300_000,
+      totpIssuer: 'strapi-auth-bff',
+      passkeys: { rpId: 'localhost', origin: 'http://localhost:3000', rpName: 'strapi-auth-bff' },
+    },
   };
 }
 

@@ -191,6 +191,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a sign-in that answered `mfaRequired`: the mfaToken and a second factor in, the session’s tokens out */
+        post: operations["verifyMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/verify/passkey-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options for answering a sign-in’s challenge with a passkey (then POST /auth/mfa/verify with method `passkey`) */
+        post: operations["passkeySignInOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/enrollment/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For a sign-in that answered `mfaEnrollmentRequired`: start setting up an authenticator app with the mfaToken */
+        post: operations["beginMfaEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/enrollment/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The first code from the app: turns TOTP on, answers the recovery codes (once) and completes the sign-in */
+        post: operations["confirmMfaEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your second factors: what is set up, recovery codes left, whether your role requires one */
+        get: operations["getMfaStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app (TOTP): the secret, its otpauth URL and a QR code */
+        post: operations["beginTotp"];
+        /** Turn TOTP off (needs a re-authentication within REAUTH_MAX_AGE) */
+        delete: operations["disableTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn TOTP on with the app’s first code; answers the ten recovery codes, once. This session becomes aal2 */
+        post: operations["confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options for registering a passkey as a second factor (needs a re-authentication within REAUTH_MAX_AGE) */
+        post: operations["passkeyRegistrationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the passkey the browser created with those options */
+        post: operations["registerPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes; the old ones stop working (needs a re-authentication within REAUTH_MAX_AGE) */
+        post: operations["regenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prove it is still you, on this session: sensitive actions are then allowed for REAUTH_MAX_AGE; a second factor raises the session to aal2 */
+        post: operations["reauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -276,6 +464,23 @@ export interface paths {
         post?: never;
         /** Revoke every session of a user, named by id, email or username */
         delete: operations["adminRevokeUserSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Reset a user’s second factors after they lost their device; ends their sessions */
+        delete: operations["adminResetMfa"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1666,32 +1871,6 @@ export interface components {
             session: components["schemas"]["SessionRefDto"];
             user: components["schemas"]["UserDto"];
         };
-        ConfirmationRequiredDto: {
-            /**
-             * @example true
-             * @enum {boolean}
-             */
-            confirmationRequired: true;
-        };
-        LoginDto: {
-            /**
-             * @description Username or email, as Strapi accepts it
-             * @example alice@example.com
-             */
-            identifier: string;
-            /**
-             * Format: password
-             * @example Passw0rd!
-             */
-            password: string;
-            /**
-             * @description A label the user will recognise in their session list
-             * @example Alice’s laptop
-             */
-            deviceName?: string;
-            /** @description The `deviceToken` of an earlier sign-in on this device: it keeps the device signing in while the account is locked by failed attempts from elsewhere. In cookie mode the `__Host-bff-device` cookie carries it */
-            deviceToken?: string;
-        };
         SignInResponseDto: {
             /** @description ES256-signed JWT; send as `Authorization: Bearer …` */
             accessToken: string;
@@ -1716,6 +1895,52 @@ export interface components {
             user: components["schemas"]["UserDto"];
             /** @description Present this as `deviceToken` at the next sign-in on this device (cookie mode: the `__Host-bff-device` cookie): the device stays exempt from lockouts that failed attempts from elsewhere cause. Lives DEVICE_TOKEN_TTL */
             deviceToken: string;
+        };
+        ConfirmationRequiredDto: {
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            confirmationRequired: true;
+        };
+        MfaChallengeDto: {
+            /**
+             * @description Answer with a second factor at POST /auth/mfa/verify
+             * @enum {boolean}
+             */
+            mfaRequired?: true;
+            /**
+             * @description The role requires a second factor the user has not set up: enrol at POST /auth/mfa/enrollment/totp
+             * @enum {boolean}
+             */
+            mfaEnrollmentRequired?: true;
+            /** @description Opaque, single use, lives MFA_CHALLENGE_TTL */
+            mfaToken: string;
+            methods: ("totp" | "recovery_code" | "passkey")[];
+            /**
+             * @description Seconds until the mfaToken expires
+             * @example 300
+             */
+            expiresIn: number;
+        };
+        LoginDto: {
+            /**
+             * @description Username or email, as Strapi accepts it
+             * @example alice@example.com
+             */
+            identifier: string;
+            /**
+             * Format: password
+             * @example Passw0rd!
+             */
+            password: string;
+            /**
+             * @description A label the user will recognise in their session list
+             * @example Alice’s laptop
+             */
+            deviceName?: string;
+            /** @description The `deviceToken` of an earlier sign-in on this device: it keeps the device signing in while the account is locked by failed attempts from elsewhere. In cookie mode the `__Host-bff-device` cookie carries it */
+            deviceToken?: string;
         };
         ValidationIssueDto: {
             /** @example identifier */
@@ -1832,6 +2057,177 @@ export interface components {
             user: components["schemas"]["UserDto"];
             session: components["schemas"]["CurrentSessionDto"];
         };
+        MfaVerifyDto: {
+            /** @description The `mfaToken` a sign-in answered */
+            mfaToken: string;
+            /**
+             * @example totp
+             * @enum {string}
+             */
+            method: "totp" | "recovery_code" | "passkey";
+            /**
+             * @description `totp`: the 6-digit code; `recovery_code`: one of the recovery codes
+             * @example 123456
+             */
+            code?: string;
+            /** @description `passkey`: the WebAuthn assertion (navigator.credentials.get(), as JSON) */
+            passkey?: Record<string, never>;
+            /** @description `passkey`: the `state` that came with the options (POST /auth/mfa/verify/passkey-options) */
+            passkeyState?: string;
+        };
+        MfaVerifiedDto: {
+            /** @description ES256-signed JWT; send as `Authorization: Bearer …` */
+            accessToken: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description Opaque, single-use; exchange at POST /auth/refresh */
+            refreshToken: string;
+            /**
+             * @description Seconds until the refresh token expires (idle or absolute, whichever comes first)
+             * @example 604800
+             */
+            refreshExpiresIn: number;
+            session: components["schemas"]["SessionRefDto"];
+            user: components["schemas"]["UserDto"];
+            /**
+             * @description After a recovery code: how many are left
+             * @example 9
+             */
+            recoveryCodesLeft?: number;
+            /** @description After a password sign-in: see POST /auth/login */
+            deviceToken?: string;
+        };
+        MfaTokenDto: {
+            /** @description The `mfaToken` a sign-in answered */
+            mfaToken: string;
+        };
+        PasskeyOptionsDto: {
+            /** @description For navigator.credentials.create() / get() (WebAuthn JSON form) */
+            options: Record<string, never>;
+            /** @description Send back with the browser’s answer */
+            state: string;
+        };
+        TotpEnrolmentDto: {
+            /** @description Base32 secret, for typing into an authenticator app by hand */
+            secret: string;
+            /** @example otpauth://totp/strapi-auth-bff:alice%40example.com?secret=… */
+            otpauthUrl: string;
+            /** @description The otpauthUrl as an SVG QR code */
+            qrSvg: string;
+        };
+        MfaEnrolmentConfirmDto: {
+            /** @description The `mfaToken` a sign-in answered */
+            mfaToken: string;
+            /**
+             * @description The 6-digit code the authenticator app shows
+             * @example 123456
+             */
+            code: string;
+        };
+        SignedInWithRecoveryCodesDto: {
+            /** @description ES256-signed JWT; send as `Authorization: Bearer …` */
+            accessToken: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description Opaque, single-use; exchange at POST /auth/refresh */
+            refreshToken: string;
+            /**
+             * @description Seconds until the refresh token expires (idle or absolute, whichever comes first)
+             * @example 604800
+             */
+            refreshExpiresIn: number;
+            session: components["schemas"]["SessionRefDto"];
+            user: components["schemas"]["UserDto"];
+            /** @description Ten single-use codes. Shown once */
+            recoveryCodes: string[];
+        };
+        MfaStatusDto: {
+            /** @description An authenticator app (TOTP) is on */
+            totp: boolean;
+            /** @description Registered passkeys */
+            passkeys: number;
+            recoveryCodesLeft: number;
+            /** @description The user’s role requires a second factor (MFA_REQUIRED_ROLES) */
+            required: boolean;
+            methods: ("totp" | "recovery_code" | "passkey")[];
+        };
+        MfaCodeDto: {
+            /**
+             * @description The 6-digit code the authenticator app shows
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /**
+             * @description Ten single-use codes. Shown once: only their hashes are kept
+             * @example [
+             *       "7kq2-m9xd-4hrt"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
+        PasskeyRegistrationDto: {
+            /** @description The `state` that came with the options */
+            state: string;
+            /** @description The new credential (navigator.credentials.create(), as JSON) */
+            response: Record<string, never>;
+        };
+        PasskeyRegisteredDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description When this is the first factor: ten recovery codes, shown once */
+            recoveryCodes?: string[];
+        };
+        ReauthenticateDto: {
+            /**
+             * Format: password
+             * @description The account password (accounts without a second factor)
+             */
+            password?: string;
+            /**
+             * @description A second factor (required when the account has one); raises the session to aal2
+             * @enum {string}
+             */
+            method?: "totp" | "recovery_code";
+            code?: string;
+        };
+        ReauthenticatedDto: {
+            /** @enum {number} */
+            aal: 1 | 2;
+            /**
+             * @example [
+             *       "pwd",
+             *       "otp"
+             *     ]
+             */
+            amr: string[];
+            /** Format: date-time */
+            authTime: string;
+            /**
+             * Format: date-time
+             * @description Sensitive actions are allowed until then (REAUTH_MAX_AGE)
+             */
+            freshUntil: string;
+            /** @description After a recovery code: how many are left */
+            recoveryCodesLeft?: number;
+        };
         LiveDto: {
             /** @example ok */
             status: string;
@@ -1870,6 +2266,24 @@ export interface components {
             expiresAt: string;
             /** @description How many times the refresh token was rotated */
             refreshCount: number;
+            /**
+             * @description Assurance level: 2 once a second factor answered
+             * @enum {number}
+             */
+            aal: 1 | 2;
+            /**
+             * @description How the user authenticated (RFC 8176)
+             * @example [
+             *       "pwd",
+             *       "otp"
+             *     ]
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description The last sign-in or re-authentication
+             */
+            authTime: string;
             /** Format: date-time */
             revokedAt: string | null;
             /** @example admin_revoked */
@@ -1906,7 +2320,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            type: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset" | "login_throttled" | "account_locked" | "email_delivery_failed";
+            type: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset" | "login_throttled" | "account_locked" | "email_delivery_failed" | "mfa_challenge_started" | "mfa_verified" | "mfa_failed" | "mfa_challenge_ended" | "mfa_locked" | "mfa_enabled" | "mfa_disabled" | "recovery_code_used" | "recovery_codes_regenerated" | "reauthenticated" | "admin_mfa_reset" | "passkey_registered" | "passkey_clone_detected";
             userId: number | null;
             sessionId: string | null;
             /** @example admin:7 */
@@ -1986,12 +2400,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session’s tokens; or, when a second factor is needed, `mfaRequired` / `mfaEnrollmentRequired` with an mfaToken */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignInResponseDto"];
+                    "application/json": components["schemas"]["SignInResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Error envelope with code `validation_failed` */
@@ -2131,6 +2546,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Registered; the role requires a second factor, to be set up before the session starts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaChallengeDto"];
+                };
+            };
             /** @description Registered and signed in */
             201: {
                 headers: {
@@ -2473,12 +2897,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session’s tokens; or, when a second factor is needed, `mfaRequired` / `mfaEnrollmentRequired` with an mfaToken */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponseDto"];
+                    "application/json": components["schemas"]["TokenResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Error envelope with code `validation_failed`, `weak_password`, `invalid_current_password`, `passwords_do_not_match`, `password_unchanged` */
@@ -2515,7 +2940,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked` */
+            /**
+             * @description Error envelope with code `account_blocked`
+             *
+             *     Error envelope with code `reauth_required`
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2524,7 +2953,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 403,
-                     *       "code": "account_blocked",
+                     *       "code": "reauth_required",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }
@@ -2643,12 +3072,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session’s tokens; or, when a second factor is needed, `mfaRequired` / `mfaEnrollmentRequired` with an mfaToken */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponseDto"];
+                    "application/json": components["schemas"]["TokenResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Error envelope with code `validation_failed`, `weak_password`, `invalid_reset_code`, `passwords_do_not_match` */
@@ -2869,12 +3299,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session’s tokens; or, when a second factor is needed, `mfaRequired` / `mfaEnrollmentRequired` with an mfaToken */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponseDto"];
+                    "application/json": components["schemas"]["TokenResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Error envelope with code `validation_failed` */
@@ -3020,6 +3451,1125 @@ export interface operations {
             };
         };
     };
+    verifyMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaVerifiedDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed`, `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `invalid_mfa_code`, `mfa_code_reused`, `invalid_mfa_token`, `passkey_rejected` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "invalid_mfa_code",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_enrollment_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "mfa_enrollment_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_locked` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "mfa_locked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    passkeySignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyOptionsDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed`, `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `invalid_mfa_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "invalid_mfa_token",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_enrollment_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "mfa_enrollment_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    beginMfaEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `invalid_mfa_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "invalid_mfa_token",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_already_enabled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "mfa_already_enabled",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    confirmMfaEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaEnrolmentConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInWithRecoveryCodesDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed`, `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `invalid_mfa_code`, `mfa_code_reused`, `invalid_mfa_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "invalid_mfa_code",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_already_enabled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "mfa_already_enabled",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_locked` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "mfa_locked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    getMfaStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `account_blocked` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    beginTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Nothing to send (`{}` or no body) */
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `account_blocked` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_already_enabled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "mfa_already_enabled",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TOTP is off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error envelope with code `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "mfa_not_enrolled",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description Error envelope with code `account_blocked`
+             *
+             *     Error envelope with code `reauth_required`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed`, `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted`, `invalid_mfa_code` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `account_blocked` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_already_enabled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "mfa_already_enabled",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    passkeyRegistrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Nothing to send (`{}` or no body) */
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyOptionsDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description Error envelope with code `account_blocked`
+             *
+             *     Error envelope with code `reauth_required`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    registerPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRegistrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRegisteredDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted`, `passkey_rejected` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description Error envelope with code `account_blocked`
+             *
+             *     Error envelope with code `reauth_required`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Nothing to send (`{}` or no body) */
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed`, `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /**
+             * @description Error envelope with code `account_blocked`
+             *
+             *     Error envelope with code `reauth_required`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    reauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthenticatedDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed`, `mfa_not_enrolled` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted`, `invalid_mfa_code`, `mfa_code_reused`, `invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `account_blocked`, `mfa_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "account_blocked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `mfa_locked` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "mfa_locked",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable`, `upstream_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     liveness: {
         parameters: {
             query?: never;
@@ -3134,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            /** @description Error envelope with code `account_blocked`, `forbidden`, `mfa_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3206,7 +4756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            /** @description Error envelope with code `account_blocked`, `forbidden`, `mfa_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3315,7 +4865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            /** @description Error envelope with code `reauth_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +4874,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 403,
-                     *       "code": "account_blocked",
+                     *       "code": "reauth_required",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }
@@ -3426,7 +4976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            /** @description Error envelope with code `account_blocked`, `forbidden`, `mfa_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3533,7 +5083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            /** @description Error envelope with code `reauth_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3542,7 +5092,114 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 403,
-                     *       "code": "account_blocked",
+                     *       "code": "reauth_required",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "not_found",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "service_unavailable",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    adminResetMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Strapi user id, or the email or username the user signs in with (exact, case-insensitive) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedCountDto"];
+                };
+            };
+            /** @description Error envelope with code `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "validation_failed",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `unauthorized`, `invalid_access_token`, `session_expired`, `session_revoked`, `account_deleted` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthorized",
+                     *       "message": "A human-readable explanation",
+                     *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Error envelope with code `reauth_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "reauth_required",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }
@@ -3593,7 +5250,7 @@ export interface operations {
                 pageSize?: number;
                 userId?: number;
                 sessionId?: string;
-                type?: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset" | "login_throttled" | "account_locked" | "email_delivery_failed";
+                type?: "login_succeeded" | "login_failed" | "registered" | "refresh_token_reused" | "refresh_token_replayed" | "session_revoked" | "admin_user_sessions_revoked" | "password_changed" | "password_reset" | "login_throttled" | "account_locked" | "email_delivery_failed" | "mfa_challenge_started" | "mfa_verified" | "mfa_failed" | "mfa_challenge_ended" | "mfa_locked" | "mfa_enabled" | "mfa_disabled" | "recovery_code_used" | "recovery_codes_regenerated" | "reauthenticated" | "admin_mfa_reset" | "passkey_registered" | "passkey_clone_detected";
                 /** @description Inclusive */
                 from?: string;
                 /** @description Exclusive */
@@ -3647,7 +5304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked`, `forbidden` */
+            /** @description Error envelope with code `account_blocked`, `forbidden`, `mfa_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3826,7 +5483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Error envelope with code `account_blocked` */
+            /** @description Error envelope with code `reauth_required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3835,7 +5492,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 403,
-                     *       "code": "account_blocked",
+                     *       "code": "reauth_required",
                      *       "message": "A human-readable explanation",
                      *       "requestId": "5f0c6b8e-2f5e-4d67-9c43-0e1c0d3b3f2a"
                      *     }

@@ -119,6 +119,9 @@ export class AdminSessionDto {
   @ApiProperty({ format: 'date-time' }) lastUsedAt!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ description: 'How many times the refresh token was rotated' }) refreshCount!: number;
+  @ApiProperty({ enum: [1, 2], description: 'Assurance level: 2 once a second factor answered' }) aal!: number;
+  @ApiProperty({ type: [String], example: ['pwd', 'otp'], description: 'How the user authenticated (RFC 8176)' }) amr!: string[];
+  @ApiProperty({ format: 'date-time', description: 'The last sign-in or re-authentication' }) authTime!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin_revoked' }) revokedReason!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin:7' }) revokedBy!: string | null;

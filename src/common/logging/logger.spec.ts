@@ -76,6 +76,13 @@ describe('logger redaction', () => {
     );
   });
 
+  it('keeps second-factor secrets out: mfaTokens, TOTP secrets and otpauth URLs, recovery codes', () => {
+    const { lines, logger } = capture();
+    logger.info({ mfaToken: 'bffmfa_field', body: { secret: 'JBSWY3DPEHPK3PXP', recoveryCodes: ['aaaa-bbbb-cccc'] } }, 'event');
+    expect(lines.join('')).not.toMatch(/bffmfa_field|JBSWY3DPEHPK3PXP|aaaa-bbbb-cccc/);
+    expect(scrubSecrets(`challenge bffmfa_${'y'.repeat(43)} for otpauth://totp/x:a%40b?secret=JBSWY3DPEHPK3PXP&issuer=x`)).toBe('challenge [Redacted] for [Redacted]');
+  });
+
   it('keeps Nest log calls structured and scrubbed', () => {
     const { lines, logger } = capture();
     new PinoNestLogger(logger).warn({ event: 'x', token: 'opaque' }, 'saw Bearer sekret', 'SomeContext');

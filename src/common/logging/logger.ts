@@ -17,6 +17,12 @@ export const REDACTED_PATHS = [
   'authorization',
   'cookie',
   'set-cookie',
+  'mfaToken',
+  'secret',
+  'recoveryCodes',
+  '*.mfaToken',
+  '*.secret',
+  '*.recoveryCodes',
   '*.password',
   '*.currentPassword',
   '*.passwordConfirmation',
@@ -38,6 +44,8 @@ const SECRET_SHAPES: RegExp[] = [
   /Bearer\s+[^\s"',]+/gi,
   /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/g,
   /bffrt_[A-Za-z0-9_-]+/g,
+  /bffmfa_[A-Za-z0-9_-]+/g,
+  /otpauth:\/\/[^\s"']+/g,
 ];
 
 export function scrubSecrets(text: string): string {
