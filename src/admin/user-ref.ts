@@ -7,8 +7,9 @@ export type UserRef = { kind: 'id'; id: number } | { kind: 'name'; name: string 
 /** A whole number is an id; anything else is an email or a username. */
 export function parseUserRef(raw: string): UserRef {
   const value = raw.trim();
-  if (/^\d{1,10}$/.test(value)) {
-    const id = Number(value);
+  // Any run of digits is an id, so an id past the range is a bad request rather than an unknown name.
+  if (/^\d+$/.test(value)) {
+    const id = value.length > 10 ? Number.POSITIVE_INFINITY : Number(value);
     if (id < 1 || id > MAX_USER_ID) throw new AppError('validation_failed', `A user id must be a whole number from 1 to ${MAX_USER_ID}`);
     return { kind: 'id', id };
   }

@@ -82,23 +82,34 @@ describe('the strapi-auth-bff command line', () => {
     const b = await login(bff, seedUsers.bob, 'cli b');
     const open = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM bff_sessions WHERE user_id = $1 AND revoked_at IS NULL', [a.user.id]);
     const revoked = await cli('sessions', 'revoke', '--user', seedUsers.bob.username, '--json');
-    expect(revoked).toEqual({ code: 0, out: `${JSON.stringify({ revoked: open.rows[0].n })}\n`, err: '' });
+    // Other suites' sessions of bob may come from Strapi's refresh mode, whose logout this CLI (on the
+    // legacy-mode Strapi) defers with a warning; nothing may fail, though.
+    expect({ code: revoked.code, out: revoked.out, errors: revoked.err.split('\n').filter((line) => line && !line.includes('"level":"warn"')) }).toEqual({
+      code: 0,
+      out: `${JSON.stringify({ revoked: open.rows[0].n })}\n`,
+      errors: [],
+    });
     for (const tokens of [a, b]) expectEnvelope(await bff.request('GET', '/auth/me', { token: tokens.accessToken }), 401, 'session_revoked');
     const audit = await db.query('SELECT actor FROM bff_audit_events WHERE user_id = $1 AND type = $2 ORDER BY occurred_at DESC LIMIT 1', [a.user.id, 'admin_user_sessions_revoked']);
     expect(audit.rows).toEqual([{ actor: 'cli' }]);
   });
 
   it('tails the audit trail, oldest of the last N first', async () => {
-    const signedIn = await login(bff, seedUsers.alice, 'cli audit');
+    // A user of its own: other suites write events with an injected clock, some dated in the future,
+    // which a tail of a shared user (or of everyone) would show first.
+    const name = `cli${randomUUID().slice(0, 8)}`;
+    const user = { username: name, email: `${name}@example.com`, password: 'Quiet-Lantern-Orbit-42' };
+    expect((await bff.request('POST', '/auth/register', { json: user })).status).toBe(201);
+    const signedIn = await login(bff, { ...seedUsers.alice, ...user }, 'cli audit');
     await cli('sessions', 'revoke', '--session', signedIn.session.id);
-    const tail = await cli('audit', 'tail', '--user', seedUsers.alice.email, '--limit', '2', '--json');
+    const tail = await cli('audit', 'tail', '--user', user.email, '--limit', '2', '--json');
     expect(tail.code).toBe(0);
     const events = JSON.parse(tail.out) as { type: string; sessionId: string; actor: string | null }[];
     expect(events.map((event) => [event.type, event.sessionId, event.actor])).toEqual([
       ['login_succeeded', signedIn.session.id, null],
       ['session_revoked', signedIn.session.id, 'cli'],
     ]);
-    const text = await cli('audit', 'tail', '--type', 'session_revoked', '--limit', '1');
+    const text = await cli('audit', 'tail', '--user', user.username, '--type', 'session_revoked', '--limit', '1');
     expect(text.out).toMatch(new RegExp(`^\\S+ session_revoked user=${signedIn.user.id} session=${signedIn.session.id} actor=cli reason=admin_revoked\\n$`));
   });
 

@@ -102,8 +102,13 @@ describe('every input is answered with the envelope', () => {
     expectEnvelope(await bff.request('GET', path, { token: admin.accessToken }), 400, 'validation_failed');
   });
 
-  it.each(['99999999999999999999', '2147483648', '-1', '0', '1.5', 'abc'])('refuses DELETE /admin/users/%s/sessions', async (userId) => {
+  it.each(['99999999999999999999', '2147483648', '0'])('refuses the out-of-range user id in DELETE /admin/users/%s/sessions', async (userId) => {
     expectEnvelope(await bff.request('DELETE', `/admin/users/${userId}/sessions`, { token: admin.accessToken }), 400, 'validation_failed');
+  });
+
+  // Anything but digits names a user by email or username; nobody with these names has signed in.
+  it.each(['-1', '1.5', 'abc'])('answers DELETE /admin/users/%s/sessions with 404, as an unknown name', async (userId) => {
+    expectEnvelope(await bff.request('DELETE', `/admin/users/${userId}/sessions`, { token: admin.accessToken }), 404, 'not_found');
   });
 
   it('refuses JSON nested deeper than a small fixed depth', async () => {
