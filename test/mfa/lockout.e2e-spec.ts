@@ -61,4 +61,18 @@ describe('second-factor limits, counted across two BFF instances', () => {
     expect(codes.filter((code) => code === 'mfa_locked')).toHaveLength(2);
     expect(await auditCount(user.tokens.user.id, 'mfa_failed')).toBe(10);
   });
+
+  it('gives one session for one mfaToken, however many valid answers race for it over both instances', async () => {
+    const user = await registerUser(two.a);
+    const enrolled = await enrolTotp(two.a, user.tokens.accessToken);
+    const mfaToken = await challengeFor(two.b, user);
+    // Six different valid recovery codes, all at once, half on each instance.
+    const answers = await Promise.all(enrolled.recoveryCodes.slice(0, 6).map((code, i) => verify(i % 2 === 0 ? two.a : two.b, mfaToken, 'recovery_code', code)));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    for (const answer of answers.filter((answer) => answer.status !== 200)) expectEnvelope(answer, 401, 'invalid_mfa_token');
+    // The token isn't accepted in another spelling either.
+    for (const variant of [mfaToken.toUpperCase(), ` ${mfaToken}`, encodeURIComponent(mfaToken).replace(/_/g, '%5F')]) {
+      expect((await verify(two.a, variant, 'recovery_code', enrolled.recoveryCodes[9])).status).toBeGreaterThanOrEqual(400);
+    }
+  });
 });
